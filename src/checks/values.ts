@@ -1,0 +1,66 @@
+import type { Finding, Locator, ProvenanceEntry } from "../schema/report.js";
+
+/** The values a rule reads: canonical path → number, null (blank) or undefined (not in this template). */
+export class ValueView {
+  constructor(
+    private readonly values: ReadonlyMap<string, number | null>,
+    private readonly provenance: Readonly<Record<string, ProvenanceEntry>>,
+  ) {}
+
+  get(path: string): number | null | undefined {
+    return this.values.get(path);
+  }
+
+  has(path: string): boolean {
+    return this.values.has(path);
+  }
+
+  paths(prefix: string): string[] {
+    return [...this.values.keys()].filter((p) => p.startsWith(prefix));
+  }
+
+  at(path: string): Locator | undefined {
+    return this.provenance[path]?.at;
+  }
+}
+
+/** Blank cells count as 0 in every sum; a sum over only blank cells is "not filled" (undefined). */
+export function sumOf(view: ValueView, paths: string[]): number | undefined {
+  let total = 0;
+  let filled = false;
+  for (const path of paths) {
+    const value = view.get(path);
+    if (typeof value === "number") {
+      total += value;
+      filled = true;
+    }
+  }
+  return filled ? round(total) : undefined;
+}
+
+/** Sums of decimals (万元 amounts) must not fail on binary rounding noise. */
+export function round(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}
+
+/**
+ * Compares two sides of a relation; a side whose every cell is blank counts as 0 unless both are
+ * blank, in which case the relation is not checked.
+ */
+export function compare(
+  view: ValueView,
+  rule: string,
+  expectedPaths: string[],
+  actualPaths: string[],
+  describe: (expected: number, actual: number) => string,
+): Finding | undefined {
+  const expected = sumOf(view, expectedPaths);
+  const actual = sumOf(view, actualPaths);
+  if (expected === undefined && actual === undefined) return undefined;
+  const e = expected ?? 0;
+  const a = actual ?? 0;
+  if (e === a) return undefined;
+  const paths = [...expectedPaths, ...actualPaths];
+  const at = actualPaths.map((p) => view.at(p)).find((l) => l !== undefined) ?? paths.map((p) => view.at(p)).find((l) => l);
+  return { rule, severity: "error", paths, expected: e, actual: a, message: describe(e, a), ...(at ? { at } : {}) };
+}

@@ -1,0 +1,26 @@
+import type { SourceFormat } from "../readers/document.js";
+
+/**
+ * Tells the format by content, not by extension: archives are full of .htm files that are text,
+ * .doc files that are .docx and the reverse. The extension only breaks the tie between plain text
+ * and HTML when the content does not.
+ */
+export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat {
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return "docx";
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return "doc";
+  if (findAscii(bytes, "%PDF-", 1024)) return "pdf";
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString("latin1").toLowerCase();
+  const utf16 = startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]);
+  const probe = utf16 ? new TextDecoder(bytes[0] === 0xff ? "utf-16le" : "utf-16be").decode(bytes.subarray(0, 8192)).toLowerCase() : head;
+  if (/<(!doctype\s+html|html|head|body|meta|table|div|p)[\s>/]/.test(probe)) return "html";
+  if (/\.(html?|xhtml|shtml)$/i.test(fileName) && /<[a-z!]/.test(probe)) return "html";
+  return "text";
+}
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+function findAscii(bytes: Uint8Array, needle: string, within: number): boolean {
+  return Buffer.from(bytes.subarray(0, within)).includes(needle, 0, "latin1");
+}

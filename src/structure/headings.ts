@@ -1,0 +1,33 @@
+import type { SECTION_KEYS } from "../schema/report.js";
+
+export type SectionKey = (typeof SECTION_KEYS)[number];
+
+/**
+ * The six standard sections and the heading texts seen for them. Matching is on the heading with its
+ * numbering and white space removed, so "存在的主要问题及改进情况" without "五、" still maps.
+ */
+export const STANDARD_SECTIONS: { key: SectionKey; titles: RegExp }[] = [
+  { key: "overview", titles: /^(总体情况|概述|概况)$/ },
+  { key: "activeDisclosure", titles: /^主动公开政府信息(的)?情况$/ },
+  { key: "applications", titles: /^收到和处理政府信息公开申请(的)?情况$/ },
+  {
+    key: "reviewLitigation",
+    titles: /^(因)?政府信息公开(工作)?(被申请)?行政(法)?复议、?(和提起)?行政诉讼(的)?情况$/,
+  },
+  { key: "problems", titles: /^(政府信息公开工作)?存在(的)?(主要)?问题(及|和)改进(情况|措施)$/ },
+  { key: "other", titles: /^其他需要报告的事项$/ },
+];
+
+export function standardKeyOf(title: string): SectionKey | undefined {
+  const bare = title.replace(/[\s\u3000]+/g, "").replace(/[。：:]$/, "");
+  return STANDARD_SECTIONS.find((s) => s.titles.test(bare))?.key;
+}
+
+const CN = "一二三四五六七八九十";
+
+/** Numbering prefixes by level: 一、 · （一） · 1. (also 1、 and 1．). */
+export const NUMBERING: { level: number; pattern: RegExp }[] = [
+  { level: 1, pattern: new RegExp(`^([${CN}]{1,3})[、．.]\\s*`) },
+  { level: 2, pattern: new RegExp(`^[（(]([${CN}]{1,3})[）)]\\s*`) },
+  { level: 3, pattern: /^(\d{1,2})[.．、](?!\d)\s*/ },
+];
