@@ -1,0 +1,53 @@
+import { createHash } from "node:crypto";
+import { basename } from "node:path";
+import { checkReport } from "../checks/index.js";
+import { readDocument } from "../readers/index.js";
+import { report as reportSchema, SCHEMA_VERSION, type Report } from "../schema/report.js";
+import { readMeta } from "../structure/meta.js";
+import { buildSections } from "../structure/sections.js";
+import { readTables } from "../tables/index.js";
+import { detectFormat } from "./detect.js";
+
+/** A report that failed its own schema: a bug in nianbao, reported as a failed input, not a crash. */
+export class InvalidOutputError extends Error {
+  constructor(readonly issues: string) {
+    super(`internal error: the output does not match the schema (${issues}); please report this file`);
+    this.name = "InvalidOutputError";
+  }
+}
+
+/**
+ * One document, bytes to validated report: read → structure → tables → checks → schema. Pure apart
+ * from the hash; file I/O is the batch's business.
+ */
+export async function convertBytes(bytes: Uint8Array, fileName: string): Promise<Report> {
+  const format = detectFormat(bytes, fileName);
+  const doc = await readDocument(format, bytes);
+  const paragraphs = doc.blocks.filter((b) => b.kind === "paragraph");
+  const { meta, provenance: metaProvenance } = readMeta(doc);
+  const { sections } = buildSections(paragraphs);
+  const tableResult = readTables(doc, meta.year);
+  const findings = [...tableResult.findings, ...checkReport(tableResult.values, tableResult.provenance, doc)];
+  const candidate: Report = {
+    schemaVersion: SCHEMA_VERSION,
+    meta,
+    template: tableResult.template,
+    sections,
+    tables: tableResult.tables,
+    provenance: { ...metaProvenance, ...tableResult.provenance },
+    findings,
+    source: {
+      file: basename(fileName),
+      format,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      bytes: bytes.byteLength,
+      encoding: doc.encoding ?? null,
+      via: doc.via ?? null,
+    },
+  };
+  const parsed = reportSchema.safeParse(candidate);
+  if (!parsed.success) {
+    throw new InvalidOutputError(parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  }
+  return parsed.data;
+}
