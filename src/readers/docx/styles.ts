@@ -33,6 +33,10 @@ export class Styles {
   /** Numbering styles (w:type="numbering") referenced by w:abstractNum/w:numStyleLink: styleId → numId. */
   readonly numberingStyleNumIds = new Map<string, string>();
 
+  /** Resolved per style once: every paragraph asks, and most share a handful of styles. */
+  private readonly headingLevels = new Map<string | undefined, number | undefined>();
+  private readonly numberings = new Map<string | undefined, NumberingRef | undefined>();
+
   constructor(root: XmlElement | undefined) {
     let defaultParagraphStyle: string | undefined;
     for (const element of root ? childElements(root) : []) {
@@ -60,6 +64,17 @@ export class Styles {
 
   /** 1-based heading level of a paragraph style, from its outline level or its heading name. */
   headingLevel(styleId: string | undefined): number | undefined {
+    if (!this.headingLevels.has(styleId)) this.headingLevels.set(styleId, this.findHeadingLevel(styleId));
+    return this.headingLevels.get(styleId);
+  }
+
+  /** The numbering a paragraph style gives its paragraphs; the nearest style with a numPr wins. */
+  numbering(styleId: string | undefined): NumberingRef | undefined {
+    if (!this.numberings.has(styleId)) this.numberings.set(styleId, this.findNumbering(styleId));
+    return this.numberings.get(styleId);
+  }
+
+  private findHeadingLevel(styleId: string | undefined): number | undefined {
     for (const style of this.chain(styleId)) {
       if (style.outlineLevel !== undefined) return headingLevelOfOutline(style.outlineLevel);
       const match = style.name ? HEADING_NAME.exec(style.name.trim()) : null;
@@ -68,8 +83,7 @@ export class Styles {
     return undefined;
   }
 
-  /** The numbering a paragraph style gives its paragraphs; the nearest style with a numPr wins. */
-  numbering(styleId: string | undefined): NumberingRef | undefined {
+  private findNumbering(styleId: string | undefined): NumberingRef | undefined {
     for (const style of this.chain(styleId)) if (style.numbering) return style.numbering;
     return undefined;
   }
