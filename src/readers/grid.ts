@@ -29,6 +29,9 @@ export function placeRows(rows: RawCell[][], loc: SourceLocation): Table {
     let c = 0;
     for (const raw of row) {
       while (isCovered(r, c)) c++;
+      // Cells past the grid's width are dropped, not placed one by one: 10,000 cells in one row
+      // would otherwise make every gridOf row 10,000 wide.
+      if (c >= MAX_COLUMNS) break;
       const rowSpan = clampSpan(raw.rowSpan, rows.length - r);
       const colSpan = clampSpan(raw.colSpan, MAX_COLUMNS - c);
       for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) cover(r + dr, c + dc);
