@@ -193,12 +193,12 @@ function clampLevel(ilvl: number): number {
 }
 
 /**
- * Joins a label and the paragraph text. Word separates them by a tab or space; a label that ends in
- * punctuation (一、 （一） 1.) reads naturally attached, as typed reports write it, while a bare
- * number keeps a space so "1" and "2019年" do not run together.
+ * Joins a label and the paragraph text. Word separates them by a tab or space; labels such as 一、
+ * （一） 1. ① read naturally attached, as typed reports write them, while a label ending in a Latin
+ * letter or digit ("1.1", "A") keeps a space so "1.1" and "2019年" do not run together.
  */
 export function prefixLabel(label: Label, text: string): string {
-  if (label.suffix === "nothing" || /[^\p{L}\p{N}]$/u.test(label.text)) return label.text + text;
+  if (label.suffix === "nothing" || !/[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]$/.test(label.text)) return label.text + text;
   return `${label.text} ${text}`;
 }
 
