@@ -52,46 +52,59 @@ const VOID_ELEMENTS = new Set([
   "wbr",
 ]);
 
-const P_ONLY = new Set(["p"]);
-const HEADINGS = new Set(["h1", "h2", "h3", "h4", "h5", "h6", "p"]);
-const FORM_CONTROLS = new Set(["input", "option", "optgroup", "select", "button", "datalist", "textarea"]);
-const DEFINITION_PARTS = new Set(["dt", "dd"]);
-const TABLE_SECTIONS = new Set(["thead", "tbody"]);
+/**
+ * Which open elements a start tag closes first. With a `scope`, the nearest open element in `closes`
+ * is closed (with everything opened inside it) unless a `scope` element comes first: `<td>` ends the
+ * open cell of its own table but not the cell holding a nested table, and `<div>` ends an open `<p>`
+ * even under an unclosed `<span>`. Without a scope only the innermost elements are checked, as
+ * htmlparser2's Parser does.
+ */
+interface ImpliedEnd {
+  closes: readonly string[];
+  scope?: ReadonlySet<string>;
+}
 
-/** Which open elements a new start tag closes first (as in htmlparser2's Parser, itself after the HTML spec). */
-const IMPLIED_END: ReadonlyMap<string, ReadonlySet<string>> = new Map<string, ReadonlySet<string>>([
-  ["tr", new Set(["tr", "th", "td"])],
-  ["th", new Set(["th"])],
-  ["td", new Set(["thead", "th", "td"])],
-  ["body", new Set(["head", "link", "script"])],
-  ["a", new Set(["a"])],
-  ["li", new Set(["li"])],
-  ["h1", HEADINGS],
-  ["h2", HEADINGS],
-  ["h3", HEADINGS],
-  ["h4", HEADINGS],
-  ["h5", HEADINGS],
-  ["h6", HEADINGS],
-  ["select", FORM_CONTROLS],
-  ["input", FORM_CONTROLS],
-  ["output", FORM_CONTROLS],
-  ["button", FORM_CONTROLS],
-  ["datalist", FORM_CONTROLS],
-  ["textarea", FORM_CONTROLS],
-  ["option", new Set(["option"])],
-  ["optgroup", new Set(["optgroup", "option"])],
-  ["dd", DEFINITION_PARTS],
-  ["dt", DEFINITION_PARTS],
-  ["rt", new Set(["rt", "rp"])],
-  ["rp", new Set(["rt", "rp"])],
-  ["tbody", TABLE_SECTIONS],
-  ["tfoot", TABLE_SECTIONS],
+const TABLE_SCOPE = new Set(["table"]);
+/** Where an end tag stops looking (the spec's "in scope" boundaries): `</span>` in a cell never closes the cell. */
+const ELEMENT_SCOPE = new Set(["table", "td", "th", "caption", "object", "template"]);
+const PARAGRAPH_SCOPE = new Set([...ELEMENT_SCOPE, "button"]);
+const TABLE_PARTS = new Set(["table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"]);
+const CLOSES_P: ImpliedEnd = { closes: ["p"], scope: PARAGRAPH_SCOPE };
+const CLOSES_HEADING: ImpliedEnd = { closes: ["h1", "h2", "h3", "h4", "h5", "h6", "p"] };
+const CLOSES_FORM_CONTROL: ImpliedEnd = {
+  closes: ["input", "option", "optgroup", "select", "button", "datalist", "textarea"],
+};
+const CLOSES_DEFINITION: ImpliedEnd = { closes: ["dt", "dd"], scope: new Set(["dl", ...PARAGRAPH_SCOPE]) };
+const CLOSES_TABLE_SECTION: ImpliedEnd = { closes: ["thead", "tbody", "tfoot"], scope: TABLE_SCOPE };
+
+const IMPLIED_END: ReadonlyMap<string, ImpliedEnd> = new Map<string, ImpliedEnd>([
+  ["tr", { closes: ["tr"], scope: TABLE_SCOPE }],
+  ["td", { closes: ["td", "th"], scope: TABLE_SCOPE }],
+  ["th", { closes: ["td", "th"], scope: TABLE_SCOPE }],
+  ["thead", CLOSES_TABLE_SECTION],
+  ["tbody", CLOSES_TABLE_SECTION],
+  ["tfoot", CLOSES_TABLE_SECTION],
+  ["body", { closes: ["head", "link", "script"] }],
+  ["a", { closes: ["a"] }],
+  ["li", { closes: ["li"], scope: new Set(["ul", "ol", "menu", ...PARAGRAPH_SCOPE]) }],
+  ["dd", CLOSES_DEFINITION],
+  ["dt", CLOSES_DEFINITION],
+  ["option", { closes: ["option"] }],
+  ["optgroup", { closes: ["optgroup", "option"] }],
+  ["rt", { closes: ["rt", "rp"] }],
+  ["rp", { closes: ["rt", "rp"] }],
+  ...["h1", "h2", "h3", "h4", "h5", "h6"].map((name): [string, ImpliedEnd] => [name, CLOSES_HEADING]),
+  ...["select", "input", "output", "button", "datalist", "textarea"].map((name): [string, ImpliedEnd] => [
+    name,
+    CLOSES_FORM_CONTROL,
+  ]),
   ...[
     "p",
     "address",
     "article",
     "aside",
     "blockquote",
+    "center",
     "details",
     "div",
     "dl",
@@ -109,46 +122,80 @@ const IMPLIED_END: ReadonlyMap<string, ReadonlySet<string>> = new Map<string, Re
     "section",
     "table",
     "ul",
-  ].map((name): [string, ReadonlySet<string>] => [name, P_ONLY]),
+  ].map((name): [string, ImpliedEnd] => [name, CLOSES_P]),
 ]);
 
 /**
- * How far down the open-element stack an end tag looks for its start tag. Real pages close within a
- * few dozen levels; the bound keeps stray end tags in hostile deep nesting from costing O(depth) each.
+ * How far down the open-element stack a tag looks for the element it closes. Real pages close within
+ * a few levels; the bound keeps hostile deep nesting from costing O(depth) per tag.
  */
-const END_TAG_SEARCH_DEPTH = 512;
+const STACK_SEARCH_DEPTH = 128;
+
+/** The stack of open elements, with a count per name so "is a <p> open at all?" costs nothing. */
+class OpenElements {
+  private readonly stack: HtmlElement[];
+  private readonly countByName = new Map<string, number>();
+
+  constructor(root: HtmlElement) {
+    this.stack = [root];
+  }
+
+  get current(): HtmlElement {
+    return this.stack[this.stack.length - 1]!;
+  }
+
+  push(element: HtmlElement): void {
+    this.stack.push(element);
+    this.countByName.set(element.name, (this.countByName.get(element.name) ?? 0) + 1);
+  }
+
+  /** Pops the current element; the root never leaves. */
+  pop(): void {
+    if (this.stack.length === 1) return;
+    const element = this.stack.pop()!;
+    this.countByName.set(element.name, this.countByName.get(element.name)! - 1);
+  }
+
+  /** Closes the nearest open element named in `targets`, unless an element named in `scope` comes first. */
+  closeNearest(targets: readonly string[], scope: ReadonlySet<string>): void {
+    if (!targets.some((name) => (this.countByName.get(name) ?? 0) > 0)) return;
+    const lowest = Math.max(1, this.stack.length - STACK_SEARCH_DEPTH);
+    for (let i = this.stack.length - 1; i >= lowest; i--) {
+      const name = this.stack[i]!.name;
+      if (targets.includes(name)) {
+        while (this.stack.length > i) this.pop();
+        return;
+      }
+      if (scope.has(name)) return;
+    }
+  }
+
+  /** Pops while the current element is one of `names` (htmlparser2's rule for unscoped implied ends). */
+  closeInnermost(names: readonly string[]): void {
+    while (this.stack.length > 1 && names.includes(this.current.name)) this.pop();
+  }
+}
 
 export function parseHtml(html: string): HtmlElement {
   const root: HtmlElement = { type: "element", name: "#root", attrs: NO_ATTRIBUTES, children: [], start: 0 };
-  const open: HtmlElement[] = [root];
-  const current = () => open[open.length - 1]!;
+  const open = new OpenElements(root);
   let pending: HtmlElement | undefined;
   let pendingAttrs: Map<string, string> | undefined;
   let attrName = "";
   let attrValue = "";
 
   const appendText = (text: string, start: number) => {
-    const siblings = current().children;
+    const siblings = open.current.children;
     const last = siblings[siblings.length - 1];
     // Entities arrive one by one; merging keeps "a&amp;b" one node instead of three.
     if (last?.type === "text") last.text += text;
     else siblings.push({ type: "text", text, start });
   };
-  const closeOpenElement = (name: string) => {
-    const lowest = Math.max(1, open.length - END_TAG_SEARCH_DEPTH);
-    for (let i = open.length - 1; i >= lowest; i--) {
-      if (open[i]!.name === name) {
-        // pop(), not `length = i`: shrinking length can make V8 reallocate the whole stack.
-        while (open.length > i) open.pop();
-        return;
-      }
-    }
-  };
   const finishStartTag = () => {
     if (!pending) return;
     if (pendingAttrs) pending.attrs = pendingAttrs;
     pendingAttrs = undefined;
-    current().children.push(pending);
+    open.current.children.push(pending);
     if (!VOID_ELEMENTS.has(pending.name)) open.push(pending);
     pending = undefined;
   };
@@ -156,8 +203,9 @@ export function parseHtml(html: string): HtmlElement {
   const callbacks: TokenizerCallbacks = {
     onopentagname(start, end) {
       const name = html.slice(start, end).toLowerCase();
-      const closes = IMPLIED_END.get(name);
-      if (closes) while (open.length > 1 && closes.has(current().name)) open.pop();
+      const implied = IMPLIED_END.get(name);
+      if (implied?.scope) open.closeNearest(implied.closes, implied.scope);
+      else if (implied) open.closeInnermost(implied.closes);
       pendingAttrs = undefined;
       // start - 1 is the "<".
       pending = { type: "element", name, attrs: NO_ATTRIBUTES, children: [], start: start - 1 };
@@ -183,9 +231,9 @@ export function parseHtml(html: string): HtmlElement {
       const name = html.slice(start, end).toLowerCase();
       if (name === "br") {
         // Browsers read a stray </br> as <br>.
-        current().children.push({ type: "element", name, attrs: NO_ATTRIBUTES, children: [], start: start - 2 });
+        open.current.children.push({ type: "element", name, attrs: NO_ATTRIBUTES, children: [], start: start - 2 });
       } else if (!VOID_ELEMENTS.has(name)) {
-        closeOpenElement(name);
+        open.closeNearest([name], TABLE_PARTS.has(name) ? TABLE_SCOPE : ELEMENT_SCOPE);
       }
     },
     ontext(start, end) {
@@ -206,7 +254,20 @@ export function parseHtml(html: string): HtmlElement {
   return root;
 }
 
-/** The element's own text, children included, for short things like <title>; not for layout. */
+/** Every element under `root` (itself included) in document order, without recursion. */
+export function* elementsOf(root: HtmlElement): Generator<HtmlElement> {
+  const stack: HtmlElement[] = [root];
+  while (stack.length > 0) {
+    const element = stack.pop()!;
+    yield element;
+    for (let i = element.children.length - 1; i >= 0; i--) {
+      const child = element.children[i]!;
+      if (child.type === "element") stack.push(child);
+    }
+  }
+}
+
+/** The text of an element and all its descendants in document order, hidden or not: for <title>, not for page text. */
 export function plainText(element: HtmlElement): string {
   const parts: string[] = [];
   const stack: HtmlNode[] = [element];
