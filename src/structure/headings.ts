@@ -9,12 +9,10 @@ export type SectionKey = (typeof SECTION_KEYS)[number];
 export const STANDARD_SECTIONS: { key: SectionKey; titles: RegExp }[] = [
   { key: "overview", titles: /^(总体情况|概述|概况)$/ },
   { key: "activeDisclosure", titles: /^主动公开政府信息(的)?情况$/ },
-  { key: "applications", titles: /^收到和处理政府信息公开申请(的)?情况$/ },
-  {
-    key: "reviewLitigation",
-    titles: /^(因)?政府信息公开(工作)?(被申请)?行政(法)?复议、?(和提起)?行政诉讼(的)?情况$/,
-  },
-  { key: "problems", titles: /^(政府信息公开工作)?存在(的)?(主要)?问题(及|和)改进(情况|措施)$/ },
+  { key: "applications", titles: /^(收到和处理政府信息公开申请|政府信息依申请公开(工作)?)(的)?情况$/ },
+  // Typos and old wordings seen: 行政法复议 (Pingtan 2022), 因…申请行政复议、提起行政诉讼的情况 (old style).
+  { key: "reviewLitigation", titles: /^(因)?政府信息公开.{0,8}行政(法)?复议.{0,6}行政诉讼(的)?情况$/ },
+  { key: "problems", titles: /^(政府信息公开工作)?(存在(的)?)?(主要)?问题(及|和)改进(情况|措施)$/ },
   { key: "other", titles: /^其他需要报告的事项$/ },
 ];
 

@@ -27,8 +27,12 @@ export function readMeta(doc: Document): MetaResult {
   if (titleAt >= 0) {
     const line = paragraphs[titleAt]!;
     const above = paragraphs[titleAt - 1];
-    // The seed and many PDFs set the issuer on its own line above "2021年政府信息公开工作年度报告".
-    const joinAbove = above !== undefined && /^\d{4}\s*年/.test(line.text.trim()) && ORG_NAME.test(compact(above.text));
+    // Titles are often set over two lines: "阳泉市人民政府" / "2021年政府信息公开工作年度报告", or
+    // "平潭综合实验区2018年度" / "政府信息公开工作年度报告".
+    const joinAbove =
+      above !== undefined &&
+      ((/^\d{4}\s*年/.test(line.text.trim()) && ORG_NAME.test(compact(above.text))) ||
+        (/^(政府信息公开|政务公开)/.test(compact(line.text)) && /^[\u4e00-\u9fa5（）()]{2,30}\d{4}年度?$/.test(compact(above.text))));
     title = compact(joinAbove ? `${above.text}${line.text}` : line.text);
     note("meta.title", title, "printed title", line.block);
   } else if (doc.properties.title) {

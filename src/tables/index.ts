@@ -70,7 +70,7 @@ function assignRows(block: Table, table: number, blockIndex: number, regions: Re
   let assigned = false;
   for (const row of logicalRows(block)) {
     const text = rowText(row);
-    kind = TABLE_MARKERS.find((m) => m.pattern.test(text))?.kind ?? kind ?? continuationKind(row.cells.map((c) => c.text));
+    kind = TABLE_MARKERS.find((m) => m.pattern.test(text))?.kind ?? kind ?? continuationKind(row.cells.map((c) => c.text), regions);
     if (!kind) continue;
     regions[kind].push({ row, table, block: blockIndex });
     assigned = true;
@@ -80,9 +80,11 @@ function assignRows(block: Table, table: number, blockIndex: number, regions: Re
 
 const APPLICATION_CONTINUATION = /^(（[一二三四五六七]）|[1-8][.、]|四、结转)/;
 
-function continuationKind(texts: string[]): TableKind | undefined {
-  if (texts.some((t) => Object.hasOwn(DISCLOSURE_ROWS, coreLabel(t)))) return "activeDisclosure";
-  if (texts.some((t) => APPLICATION_CONTINUATION.test(t.replace(/\s+/g, "")))) return "applications";
+/** Only a table already begun (with its marker) in an earlier block can continue. */
+function continuationKind(texts: string[], regions: Record<TableKind, RegionRow[]>): TableKind | undefined {
+  const begun = (kind: TableKind) => regions[kind].length > 0;
+  if (begun("activeDisclosure") && texts.some((t) => Object.hasOwn(DISCLOSURE_ROWS, coreLabel(t)))) return "activeDisclosure";
+  if (begun("applications") && texts.some((t) => APPLICATION_CONTINUATION.test(t.replace(/\s+/g, "")))) return "applications";
   return undefined;
 }
 

@@ -1,0 +1,69 @@
+import { resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { fieldsOf, type TemplateVersion } from "../src/schema/fields.js";
+import { expectedValues } from "./helpers/expected.js";
+import { convertFile, errorFindings, flatValues, realCorpus } from "./helpers/paths.js";
+
+const page = (name: string) => resolve(realCorpus, name);
+
+describe.each([
+  ["2019_shanghai_shizhengfu_bangongting", "2019_shanghai_shizhengfu_bangongting.html"],
+  ["2025_pingtan_zonghe_shiyanqu", "2025_pingtan_zonghe_shiyanqu.html"],
+])("%s: every number printed in 表二/三/四 at its canonical path", (name, file) => {
+  it("matches the hand transcription path by path, blanks as null", async () => {
+    const report = await convertFile(page(file));
+    const expected = expectedValues(name);
+    expect(report.template).toBe(expected.template);
+    const values = flatValues(report);
+    for (const field of fieldsOf(expected.template as TemplateVersion)) {
+      expect({ path: field.path, value: values.get(field.path) }).toEqual({ path: field.path, value: expected.values.get(field.path) });
+    }
+  });
+});
+
+describe("Shanghai 2019 (HTML fragment, 表二 header and data rows merge different grid columns)", () => {
+  it("reads 251000元 as 25.1 万元 and says so in provenance", async () => {
+    const report = await convertFile(page("2019_shanghai_shizhengfu_bangongting.html"));
+    expect(report.provenance["activeDisclosure.procurement.amountWanYuan"]).toMatchObject({ raw: "251000元", unit: "元", note: "converted from 元 to 万元" });
+    expect(report.meta).toEqual({ title: "2019年上海市人民政府办公厅政府信息公开工作年度报告", issuer: "上海市人民政府办公厅", year: 2019, publishDate: "2020-01-31" });
+  });
+
+  it("flags the rows whose 总计 was left blank, and nothing that adds up", async () => {
+    const report = await convertFile(page("2019_shanghai_shizhengfu_bangongting.html"));
+    const errors = errorFindings(report);
+    expect(errors.filter((f) => f.rule === "applications.balance")).toEqual([]);
+    const granted = errors.find((f) => f.rule === "applications.rowTotal" && f.paths.includes("applications.results.granted.total"));
+    expect(granted).toMatchObject({ expected: 272, actual: 0 });
+    expect(errors.filter((f) => f.rule === "reviewLitigation.total")).toEqual([]);
+  });
+});
+
+describe.each([
+  ["2019_pingtan_zonghe_shiyanqu.html", "2019"],
+  ["2023_pingtan_zonghe_shiyanqu.html", "2021"],
+  ["2024_pingtan_zonghe_shiyanqu.html", "2021"],
+  ["2025_pingtan_zonghe_shiyanqu.html", "2021"],
+])("%s (full portal page)", (file, template) => {
+  it(`converts with template ${template}, every template path filled, the tables' arithmetic holding`, async () => {
+    const report = await convertFile(page(file));
+    expect(report.template).toBe(template);
+    expect(report.meta.issuer).toBe("平潭综合实验区");
+    expect(report.sections.map((s) => s.key)).toEqual(["overview", "activeDisclosure", "applications", "reviewLitigation", "problems", "other"]);
+    const values = flatValues(report);
+    const missing = fieldsOf(template as TemplateVersion).filter((f) => values.get(f.path) === null);
+    expect(missing.map((f) => f.path)).toEqual([]);
+    expect(errorFindings(report)).toEqual([]);
+  });
+});
+
+describe("2018 Pingtan (old-style report)", () => {
+  it("has no template and keeps its 统计表 as a generic grid", async () => {
+    const report = await convertFile(page("2018_pingtan_zonghe_shiyanqu.html"));
+    expect(report.template).toBeNull();
+    expect(report.tables.other).toHaveLength(1);
+    const grid = report.tables.other[0]!;
+    expect(grid.rows[0]).toEqual(["指标名称", "计量单位", "2018年度", "历年累计"]);
+    expect(grid.rows).toHaveLength(16);
+    expect(report.findings.map((f) => f.rule)).toContain("template.none");
+  });
+});
