@@ -111,7 +111,7 @@ const CN_DIGITS: Record<string, string> = { 〇: "0", 零: "0", 一: "1", 二: "
 
 /** 2022年3月9日 · 2020-01-31 · 2019/1/10 · 二〇二二年三月九日 → ISO date, when it is a real date. */
 export function isoDate(text: string): string | undefined {
-  const digits = text.replace(/[〇零一二三四五六七八九]/g, (c) => CN_DIGITS[c]!).replace(/(\d)十(\d)/g, "$1$2").replace(/(\d)十/g, "${1}0").replace(/十(\d)/g, "1$1").replace(/十/g, "10");
+  const digits = text.replace(/[〇零一二三四五六七八九]/g, (c) => CN_DIGITS[c]!).replace(/(\d)十(\d)/g, "$1$2").replace(/(\d)十/g, (_, d: string) => `${d}0`).replace(/十(\d)/g, "1$1").replace(/十/g, "10");
   const m = /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})/.exec(digits);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

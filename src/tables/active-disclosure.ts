@@ -3,7 +3,7 @@ import type { Finding } from "../schema/report.js";
 import { DISCLOSURE_COLUMNS, DISCLOSURE_HEADER, DISCLOSURE_ROWS } from "./labels.js";
 import { coreLabel, matchLabel, normalizeLabel } from "./match.js";
 import { locateCell, type RegionRow, rowFinding } from "./region.js";
-import { type ReadValue, valueOf } from "./values.js";
+import { type ReadValue, cellValue } from "./values.js";
 
 interface HeaderColumn {
   cell: TableCell;
@@ -51,7 +51,7 @@ export function readActiveDisclosure(rows: RegionRow[], findings: Finding[]): Re
       }
       const label = `${labelCell.text.replace(/\s+/g, "")} / ${column.label}`;
       values.push(
-        valueOf(
+        cellValue(
           {
             path: `activeDisclosure.${rowKey}.${column.key}`,
             cell,

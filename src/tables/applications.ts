@@ -5,7 +5,7 @@ import { OTHER_HANDLING_GROUP } from "./labels.js";
 import { coreLabel, matchLabel } from "./match.js";
 import { locateCell, type RegionRow, rowFinding } from "./region.js";
 import { splitValues } from "./rows.js";
-import { type ReadValue, valueOf } from "./values.js";
+import { type ReadValue, cellValue } from "./values.js";
 
 const COLUMN_LABELS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
 const OTHER_HANDLING = "applications.results.otherHandling";
@@ -60,7 +60,7 @@ export function readApplications(rows: RegionRow[], findings: Finding[]): ReadVa
     split.values.forEach((cell, i) => {
       const column = APPLICANT_COLUMNS[i]!;
       const label = `${leaf.replace(/\s+/g, "")} / ${COLUMN_LABELS[i]}`;
-      values.push(valueOf({ path: `${rowPath}.${column}`, cell, label, at: locateCell(region, cell) }, findings));
+      values.push(cellValue({ path: `${rowPath}.${column}`, cell, label, at: locateCell(region, cell) }, findings));
     });
   }
   return values;

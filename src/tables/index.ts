@@ -128,8 +128,8 @@ function nest(flat: Map<string, number | null>): Record<string, unknown> {
     const keys = path.split(".");
     let node = root;
     for (const key of keys.slice(0, -1)) {
-      const next = (node[key] ??= {}) as Record<string, unknown>;
-      node = next;
+      if (node[key] === undefined) node[key] = {};
+      node = node[key] as Record<string, unknown>;
     }
     node[keys[keys.length - 1]!] = value;
   }

@@ -2,7 +2,7 @@ import type { Finding } from "../schema/report.js";
 import { OUTCOME_COLUMNS } from "../schema/tables.js";
 import { locateCell, type RegionRow, rowFinding } from "./region.js";
 import { splitValues } from "./rows.js";
-import { type ReadValue, valueOf } from "./values.js";
+import { type ReadValue, cellValue } from "./values.js";
 
 const GROUPS = [
   { key: "review", label: "行政复议" },
@@ -27,7 +27,7 @@ export function readReviewLitigation(rows: RegionRow[], findings: Finding[]): Re
       const outcome = i % OUTCOME_COLUMNS.length;
       const path = `reviewLitigation.${group.key}.${OUTCOME_COLUMNS[outcome]}`;
       const label = `${group.label} / ${OUTCOME_LABELS[outcome]}`;
-      values.push(valueOf({ path, cell, label, at: locateCell(region, cell) }, findings));
+      values.push(cellValue({ path, cell, label, at: locateCell(region, cell) }, findings));
     });
   }
   return values;

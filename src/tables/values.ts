@@ -26,7 +26,7 @@ const AMOUNT = /amountWanYuan$/;
  * that, in the column label; an amount whose unit is nowhere stated stays null with a warning,
  * because guessing 元 or 万元 would be wrong by a factor of 10,000 half the time.
  */
-export function valueOf(context: CellContext, findings: Finding[]): ReadValue {
+export function cellValue(context: CellContext, findings: Finding[]): ReadValue {
   const { path, cell, label, at } = context;
   const raw = cell.text;
   const reading = readCell(raw);

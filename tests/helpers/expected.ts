@@ -16,7 +16,9 @@ export function expectedValues(name: string): { template: string; values: Map<st
   const values = new Map<string, number | null>();
   for (const [path, value] of Object.entries(file.disclosure)) values.set(`activeDisclosure.${path}`, value);
   for (const [row, cells] of Object.entries(file.applications)) {
-    cells.forEach((value, i) => values.set(`applications.${row}.${APPLICANT_COLUMNS[i]}`, value));
+    cells.forEach((value, i) => {
+      values.set(`applications.${row}.${APPLICANT_COLUMNS[i]}`, value);
+    });
   }
   const groups = ["review", "litigationDirect", "litigationAfterReview"];
   file.reviewLitigation.forEach((value, i) => {
