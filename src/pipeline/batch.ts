@@ -55,11 +55,11 @@ async function convertOne(input: string, output: string, options: BatchOptions):
   } catch (error) {
     return failed(input, (error as Error).message);
   }
-  const base = { input, template: report.template, findings: report.findings.length, sha256: report.source.sha256 };
+  const outcome = { template: report.template, findings: report.findings.length, sha256: report.source.sha256 };
   const reason = notAReport(report);
-  if (reason) return { ...base, output: null, status: "skipped", error: reason };
+  if (reason) return { input, output: null, status: "skipped", error: reason, ...outcome };
   writeFileAtomic(output, `${JSON.stringify(report, null, 2)}\n`);
-  return { ...base, output: relative(options.outDir, output), status: "ok" };
+  return { input, output: relative(options.outDir, output), status: "ok", ...outcome };
 }
 
 function failed(input: string, error: string): ManifestLine {

@@ -23,7 +23,7 @@ export function readMeta(doc: Document): MetaResult {
   };
 
   let title: string | null = null;
-  const titleAt = paragraphs.slice(0, LOOKAHEAD).findIndex((p) => REPORT_TITLE.test(p.text.replace(/\s+/g, "")));
+  const titleAt = paragraphs.slice(0, LOOKAHEAD).findIndex((p) => isTitleLine(p.text));
   if (titleAt >= 0) {
     const line = paragraphs[titleAt]!;
     const above = paragraphs[titleAt - 1];
@@ -33,7 +33,7 @@ export function readMeta(doc: Document): MetaResult {
       above !== undefined &&
       ((/^\d{4}\s*年/.test(line.text.trim()) && ORG_NAME.test(compact(above.text))) ||
         (/^(政府信息公开|政务公开)/.test(compact(line.text)) && /^[\u4e00-\u9fa5（）()]{2,30}\d{4}年度?$/.test(compact(above.text))));
-    title = compact(joinAbove ? `${above.text}${line.text}` : line.text);
+    title = compact(joinAbove ? `${above.text}${line.text}` : withoutLabel(line.text));
     note("meta.title", title, "printed title", line.block);
   } else if (doc.properties.title) {
     title = compact(doc.properties.title);
@@ -72,6 +72,17 @@ export function readMeta(doc: Document): MetaResult {
     note("meta.publishDate", doc.properties.publishDate, "page metadata PubDate");
   }
   return { meta: { title, issuer, year, publishDate }, provenance };
+}
+
+/** A line that is a report title and nothing else (not a sentence or a data line that quotes one). */
+function isTitleLine(text: string): boolean {
+  const line = withoutLabel(compact(text));
+  return REPORT_TITLE.test(line) && /(年度报告|年报|工作报告)$/.test(line) && !/[{}"“”<>：:，。]/.test(line) && line.length <= 60;
+}
+
+/** Crawled pages start with "标题: …": the label is not part of the title. */
+function withoutLabel(text: string): string {
+  return text.replace(/^\s*(标题|题目|文章标题)\s*[:：]\s*/, "");
 }
 
 function compact(text: string): string {

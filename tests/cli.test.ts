@@ -1,0 +1,53 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { manifestLine } from "../src/writers/manifest.js";
+import { realCorpus, repoRoot, shared } from "./helpers/paths.js";
+
+const cli = resolve(repoRoot, "dist/cli/main.js");
+const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", timeout: 120_000 });
+
+describe("the nianbao CLI (built dist/, as a user runs it)", () => {
+  let out: string;
+  beforeAll(() => {
+    execFileSync("npm", ["run", "-s", "build"], { cwd: repoRoot, stdio: "ignore" });
+    out = mkdtempSync(join(tmpdir(), "nianbao-cli-"));
+  });
+  afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+  it("converts the whole real corpus: one manifest line per input, exit 1 because the PDFs fail (not yet read)", () => {
+    const result = run(["convert", realCorpus, resolve(shared, "seed"), "--out", out, "--quiet"]);
+    expect(result.status).toBe(1);
+    const lines = readFileSync(join(out, "manifest.jsonl"), "utf8").trim().split("\n").map((l) => manifestLine.parse(JSON.parse(l)));
+    expect(lines).toHaveLength(22);
+    const byName = new Map(lines.map((l) => [l.input.split("/").pop(), l]));
+    expect(byName.get("2019_shanghai_shizhengfu_bangongting.html")).toMatchObject({ status: "ok", template: "2019" });
+    expect(byName.get("2018_pingtan_zonghe_shiyanqu.html")).toMatchObject({ status: "ok", template: null });
+    expect(byName.get("2023_huaian_hongze_qu.pdf")).toMatchObject({ status: "failed", output: null });
+    expect(byName.get("2023_huaian_hongze_qu.pdf")?.error).toContain("2023_huaian_hongze_qu.pdf");
+    expect(byName.get("SOURCES.md")).toMatchObject({ status: "skipped" });
+    expect(byName.get("2021_yangquan_city.expected.json")).toMatchObject({ status: "skipped" });
+    const seed = byName.get("2021_yangquan_city.txt")!;
+    expect(seed).toMatchObject({ status: "ok", template: "2021", output: "2021_yangquan_city.txt.json" });
+    const report = JSON.parse(readFileSync(join(out, seed.output!), "utf8"));
+    expect(report.tables.applications.received.total).toBe(36);
+    expect(report.source).toMatchObject({ file: "2021_yangquan_city.txt", format: "text", sha256: seed.sha256 });
+  });
+
+  it("exits 0 when every input converts, and 2 on a usage error", () => {
+    const ok = run(["convert", resolve(shared, "seed/2021_yangquan_city.txt"), "--out", join(out, "one"), "-q"]);
+    expect(ok.status).toBe(0);
+    expect(run(["convert", resolve(shared, "seed")]).status).toBe(2);
+    expect(run(["frobnicate"]).status).toBe(2);
+  });
+
+  it("prints the JSON Schema generated from the zod schema", () => {
+    const result = run(["schema"]);
+    expect(result.status).toBe(0);
+    const schema = JSON.parse(result.stdout);
+    expect(schema.properties.tables.properties.applications.properties.received.required).toContain("naturalPerson");
+    expect(schema.required).toEqual(expect.arrayContaining(["meta", "template", "sections", "tables", "provenance", "findings", "source"]));
+  });
+});
