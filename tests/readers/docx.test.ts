@@ -476,6 +476,12 @@ describe("unreadable input", () => {
     expect(readerError(() => archive.read("b.xml")).code).toBe("docx.tooLarge");
   });
 
+  it("refuses absurdly deep nesting before walking it", () => {
+    const depth = 5000;
+    const body = `${"<w:sdt><w:sdtContent>".repeat(depth)}<w:p/>${"</w:sdtContent></w:sdt>".repeat(depth)}`;
+    expect(readerError(() => readDocx(docxWithBody(body))).code).toBe("docx.tooDeep");
+  });
+
   it("does not expand DTD entities (billion laughs stays inert and fast)", () => {
     const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i};`.repeat(10)}">`).join("");
     const prolog = `<!DOCTYPE lolz [<!ENTITY lol0 "lol">${levels}]>`;

@@ -4,6 +4,7 @@
  * ("billion laughs") or an external entity (XXE) is inert: its references stay literal text.
  */
 import { Parser } from "htmlparser2";
+import { ReaderError } from "../document.js";
 
 export interface XmlElement {
   /** Qualified name with the package's usual prefix, e.g. "w:p" (see `prefixes` of parseXml). */
@@ -13,6 +14,12 @@ export interface XmlElement {
 }
 
 export type XmlNode = XmlElement | string;
+
+/**
+ * Deepest element nesting accepted. Word documents stay far below it (a table nested in a table adds
+ * four levels); the walkers recurse over the tree, so a hostile depth must not reach them.
+ */
+const MAX_DEPTH = 256;
 
 /**
  * Parses `text`. `prefixes` maps namespace URIs to the prefix the caller matches on ("w" for
@@ -32,6 +39,9 @@ export function parseXml(text: string, prefixes: Record<string, string> = {}): X
           : { name, attrs, children: [] };
         stack[stack.length - 1]!.children.push(element);
         stack.push(element);
+        if (stack.length > MAX_DEPTH) {
+          throw new ReaderError(`the .docx is malformed: its XML nests deeper than ${MAX_DEPTH} levels`, "docx.tooDeep");
+        }
       },
       ontext(data) {
         const children = stack[stack.length - 1]!.children;

@@ -55,10 +55,6 @@ export class ZipArchive {
     }
   }
 
-  get names(): string[] {
-    return [...this.entries.keys()];
-  }
-
   has(name: string): boolean {
     return this.find(name) !== undefined;
   }
