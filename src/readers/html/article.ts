@@ -44,6 +44,7 @@ export function findArticle(root: HtmlElement, titles: string[]): Article {
   let bestScore = Number.NEGATIVE_INFINITY;
   // Post-order (children before parents): a parent adding nothing does not displace its child.
   for (const [element, tally] of tallies) {
+    if (TABLE_PARTS.has(element.name)) continue;
     const score = tally.text - LINK_PENALTY * tally.linkText;
     if (score > bestScore) {
       best = element;
@@ -99,12 +100,26 @@ function narrow(element: HtmlElement, tallies: Map<HtmlElement, Tally>): HtmlEle
   let current = element;
   for (;;) {
     const total = tallies.get(current)!.text;
-    const holder = current.children.find(
-      (child): child is HtmlElement => child.type === "element" && (tallies.get(child)?.text ?? 0) >= ARTICLE_SHARE * total,
-    );
+    const holder = childBlocks(current).find((child) => (tallies.get(child)?.text ?? 0) >= ARTICLE_SHARE * total);
     if (!holder || total === 0) return current;
     current = holder;
   }
+}
+
+/** Rows and row groups: an article may sit in a layout table's cell, but never is a row of cells. */
+const TABLE_PARTS = new Set(["thead", "tbody", "tfoot", "tr"]);
+
+/** The child elements, looking through table rows and row groups straight to the cells. */
+function childBlocks(element: HtmlElement): HtmlElement[] {
+  const found: HtmlElement[] = [];
+  const pending = [...element.children].reverse();
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.type !== "element") continue;
+    if (TABLE_PARTS.has(node.name)) for (let i = node.children.length - 1; i >= 0; i--) pending.push(node.children[i]!);
+    else found.push(node);
+  }
+  return found;
 }
 
 /** How many candidate title elements are read in full before giving up (each read costs its subtree). */

@@ -57,8 +57,11 @@ export function walkContent(root: HtmlElement, visitor: ContentVisitor): void {
     next: number;
     inSection: boolean;
   }
+  if (visitor.enter?.(root) === false) {
+    visitor.leave?.(root);
+    return;
+  }
   const frames: Frame[] = [{ element: root, next: 0, inSection: false }];
-  visitor.enter?.(root);
   while (frames.length > 0) {
     const frame = frames[frames.length - 1]!;
     const child = frame.element.children[frame.next++];
