@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { z } from "zod";
 import { DEFAULT_MAX_INPUT_BYTES, runBatch } from "../pipeline/batch.js";
 import { report } from "../schema/report.js";
+import { registerExport } from "./export-command.js";
 
 /** Exit codes: 0 every input converted (or was skipped), 1 some failed, 2 usage error. */
 const program = new Command("nianbao")
@@ -45,6 +46,8 @@ program
 function usage(message: string): CommanderError {
   return new CommanderError(2, "nianbao.usage", `error: ${message}\n`);
 }
+
+registerExport(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,31 @@
+import { type Command, CommanderError } from "commander";
+import { EXPORT_FORMATS, ExportUsageError, exportOutput, OutputDirError } from "../exports/index.js";
+
+/** `nianbao export <dir> --to <file>`: a conversion output folder to one file for analysis tools. */
+export function registerExport(program: Command): void {
+  program
+    .command("export")
+    .description(`export a convert output folder to one file: ${EXPORT_FORMATS.join(" ")} (format by extension), plus series.json beside it`)
+    .argument("<dir>", "output folder of nianbao convert (with manifest.jsonl)")
+    .requiredOption("-t, --to <file>", "the export file; .sqlite is updated in place, keyed by each source's sha256")
+    .option("--wide", "CSV: one row per report, one column per canonical path (default: one row per value)")
+    .option("--excel", "CSV: start with a UTF-8 BOM so Excel reads the Chinese text")
+    .option("-q, --quiet", "print nothing but errors")
+    .action(async (dir: string, options: { to: string; wide?: boolean; excel?: boolean; quiet?: boolean }) => {
+      try {
+        const summary = await exportOutput({ outDir: dir, to: options.to, wide: options.wide ?? false, excel: options.excel ?? false });
+        if (!options.quiet) {
+          process.stderr.write(
+            `${summary.ok} ok, ${summary.skipped} skipped, ${summary.failed} failed → ${options.to}\n` +
+              `series.carryOver: ${summary.seriesFindings} findings in ${summary.issuerGroups} issuer groups → ${summary.seriesFile}\n`,
+          );
+        }
+      } catch (error) {
+        // Exit 2 (usage): the command names no output folder or no format it can write.
+        if (error instanceof ExportUsageError || error instanceof OutputDirError) {
+          throw new CommanderError(2, "nianbao.usage", `error: ${error.message}\n`);
+        }
+        throw error;
+      }
+    });
+}

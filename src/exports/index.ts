@@ -1,0 +1,86 @@
+import { mkdirSync } from "node:fs";
+import { dirname, extname } from "node:path";
+import { CsvSink } from "./csv.js";
+import { JsonlSink } from "./jsonl.js";
+import { manifestPathOf, readOutputDir } from "./output-dir.js";
+import { ParquetSink } from "./parquet.js";
+import { SeriesCollector, seriesFilePath, writeSeriesFile } from "./series.js";
+import type { ExportSink } from "./sink.js";
+import { SqliteSink } from "./sqlite.js";
+
+export { OutputDirError } from "./output-dir.js";
+
+export const EXPORT_FORMATS = [".sqlite", ".jsonl", ".csv", ".parquet"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  /** A folder written by `nianbao convert` (manifest.jsonl and the report JSONs). */
+  outDir: string;
+  /** The export file; its extension picks the format. */
+  to: string;
+  /** CSV only: one row per report, one column per canonical path. */
+  wide?: boolean;
+  /** CSV only: start with a UTF-8 BOM for Excel. */
+  excel?: boolean;
+}
+
+export interface ExportSummary {
+  format: ExportFormat;
+  ok: number;
+  failed: number;
+  skipped: number;
+  issuerGroups: number;
+  seriesFindings: number;
+  seriesFile: string;
+}
+
+export class ExportUsageError extends Error {}
+
+export function formatOf(path: string): ExportFormat {
+  const extension = extname(path).toLowerCase();
+  const format = EXPORT_FORMATS.find((f) => f === extension);
+  if (!format) throw new ExportUsageError(`cannot tell the export format of ${path}: the file name must end in ${EXPORT_FORMATS.join(", ")}`);
+  return format;
+}
+
+/**
+ * Exports a conversion output folder to one file, reading the folder one report at a time, then runs
+ * the cross-document check (series.carryOver) over what it read and writes series.json beside the file.
+ */
+export async function exportOutput(options: ExportOptions): Promise<ExportSummary> {
+  const format = formatOf(options.to);
+  if ((options.wide || options.excel) && format !== ".csv") throw new ExportUsageError("--wide and --excel apply to .csv exports only");
+  manifestPathOf(options.outDir);
+  mkdirSync(dirname(options.to), { recursive: true });
+  const sink = openSink(format, options);
+  const series = new SeriesCollector();
+  const counts = { ok: 0, failed: 0, skipped: 0 };
+  try {
+    for await (const entry of readOutputDir(options.outDir)) {
+      counts[entry.line.status]++;
+      sink.add(entry);
+      series.add(entry);
+    }
+  } catch (error) {
+    sink.abandon();
+    throw error;
+  }
+  const outcome = series.check();
+  sink.finish(outcome);
+  const seriesFile = seriesFilePath(options.to);
+  writeSeriesFile(seriesFile, outcome);
+  return { format, ...counts, issuerGroups: outcome.groups.length, seriesFindings: outcome.findings.length, seriesFile };
+}
+
+function openSink(format: ExportFormat, options: ExportOptions): ExportSink {
+  switch (format) {
+    case ".sqlite":
+      return new SqliteSink(options.to);
+    case ".jsonl":
+      return new JsonlSink(options.to);
+    case ".csv":
+      return new CsvSink(options.to, { wide: options.wide ?? false, excel: options.excel ?? false });
+    case ".parquet":
+      return new ParquetSink(options.to);
+  }
+}

@@ -1,0 +1,88 @@
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { z } from "zod";
+import { finding, meta, type Report, SCHEMA_VERSION, source, templateVersion } from "../schema/report.js";
+import { type ManifestLine, manifestLine } from "../writers/manifest.js";
+
+/** One input of a conversion run: its manifest line and, when it converted, its report. */
+export interface ExportEntry {
+  line: ManifestLine;
+  report: Report | null;
+}
+
+/**
+ * Each report JSON was validated against the full schema before convert wrote it; re-validating
+ * all of it costs as much as parsing it (about 1 ms a report), so an export checks only what tells
+ * a report of this schema version apart from anything else (a stale run, a hand-edited file).
+ */
+const reportHeader = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  meta,
+  template: templateVersion,
+  source,
+  findings: z.array(finding),
+  tables: z.object({ other: z.array(z.unknown()) }),
+  provenance: z.record(z.string(), z.object({ raw: z.string(), unit: z.string().nullable() })),
+  sections: z.array(z.object({ title: z.string(), level: z.number() })),
+});
+
+/** The folder is missing or is not an output folder of `nianbao convert`: a usage error. */
+export class OutputDirError extends Error {}
+
+export function manifestPathOf(outDir: string): string {
+  if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new OutputDirError(`${outDir} is not a folder`);
+  const manifest = join(outDir, "manifest.jsonl");
+  if (!existsSync(manifest)) throw new OutputDirError(`${outDir} has no manifest.jsonl: not an output folder of nianbao convert`);
+  return manifest;
+}
+
+/**
+ * Reads a conversion output folder one entry at a time (the manifest line by line, each report JSON
+ * only when its turn comes), so exporting 10,000 reports keeps memory flat. A report JSON that is
+ * missing or no longer matches the schema turns its entry into a failed one rather than stopping
+ * the export: the other reports are still worth having.
+ */
+export async function* readOutputDir(outDir: string): AsyncGenerator<ExportEntry> {
+  const lines = createInterface({ input: createReadStream(manifestPathOf(outDir)), crlfDelay: Number.POSITIVE_INFINITY });
+  let number = 0;
+  for await (const text of lines) {
+    number++;
+    if (text.trim() === "") continue;
+    const line = parseManifestLine(text, number);
+    if (line.status !== "ok" || line.output === null) {
+      yield { line, report: null };
+      continue;
+    }
+    const loaded = await loadReport(join(outDir, line.output));
+    yield "error" in loaded ? { line: { ...line, status: "failed", error: `${line.output}: ${loaded.error}` }, report: null } : { line, report: loaded.report };
+  }
+}
+
+function parseManifestLine(text: string, number: number): ManifestLine {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error(`manifest.jsonl line ${number} is not JSON`);
+  }
+  const parsed = manifestLine.safeParse(json);
+  if (!parsed.success) throw new Error(`manifest.jsonl line ${number} is not a manifest line: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+async function loadReport(path: string): Promise<{ report: Report } | { error: string }> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, "utf8"));
+  } catch (error) {
+    return { error: `cannot read the report JSON: ${(error as Error).message}` };
+  }
+  const checked = reportHeader.safeParse(json);
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    return { error: `the report JSON does not match schema ${SCHEMA_VERSION}: ${issue?.path.join(".")}: ${issue?.message}` };
+  }
+  return { report: json as Report };
+}

@@ -1,0 +1,190 @@
+import Database from "better-sqlite3";
+import type { Finding, Report, SectionNode } from "../schema/report.js";
+import type { ExportEntry } from "./output-dir.js";
+import type { SeriesOutcome } from "./series.js";
+import type { ExportSink } from "./sink.js";
+import { valueRows } from "./values.js";
+
+/** Bumped when the tables below change shape; a database of another version is refused, not patched. */
+const DATABASE_VERSION = 1;
+
+/** Reports written per transaction: large enough to amortize the commit, small enough to keep memory flat. */
+const BATCH_SIZE = 500;
+
+/*
+ * A report is identified by the sha256 of its source file, so exporting again (the same folder, or a
+ * re-run of convert) replaces its rows instead of adding copies. An input that could not be read or
+ * converted has no sha256 (the manifest gives null): it is identified by its input path instead,
+ * through a partial unique index, since SQLite lets any number of NULLs through a UNIQUE column.
+ * Once such an input converts, its sha256 row replaces the failure row of the same path.
+ */
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS reports (
+  id INTEGER PRIMARY KEY,
+  file TEXT NOT NULL,
+  output TEXT,
+  sha256 TEXT UNIQUE,
+  status TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'skipped')),
+  error TEXT,
+  issuer TEXT,
+  year INTEGER,
+  template TEXT,
+  publish_date TEXT,
+  title TEXT,
+  source_format TEXT
+);
+CREATE UNIQUE INDEX IF NOT EXISTS reports_unhashed_file ON reports(file) WHERE sha256 IS NULL;
+CREATE INDEX IF NOT EXISTS reports_issuer_year ON reports(issuer, year);
+
+CREATE TABLE IF NOT EXISTS report_values (
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  path TEXT NOT NULL,
+  value REAL,
+  raw TEXT,
+  unit TEXT,
+  PRIMARY KEY (report_id, path)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS report_values_path ON report_values(path);
+
+CREATE TABLE IF NOT EXISTS findings (
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  rule TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  paths TEXT NOT NULL,
+  expected REAL,
+  actual REAL,
+  message TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS findings_report ON findings(report_id);
+
+CREATE TABLE IF NOT EXISTS sections (
+  report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  parent_position INTEGER,
+  key TEXT,
+  title TEXT NOT NULL,
+  number TEXT,
+  level INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  PRIMARY KEY (report_id, position)
+) WITHOUT ROWID;
+`;
+
+export class SqliteSink implements ExportSink {
+  private readonly db: Database.Database;
+  private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly writeBatch: (entries: readonly ExportEntry[]) => void;
+  private pending: ExportEntry[] = [];
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    const version = this.db.pragma("user_version", { simple: true });
+    if (version !== 0 && version !== DATABASE_VERSION) {
+      this.db.close();
+      throw new Error(`${path} holds tables of export version ${version}, not ${DATABASE_VERSION}: export to a new file`);
+    }
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.exec(SCHEMA);
+    this.db.pragma(`user_version = ${DATABASE_VERSION}`);
+    this.statements = prepareStatements(this.db);
+    this.writeBatch = this.db.transaction((entries: readonly ExportEntry[]) => {
+      for (const entry of entries) this.replace(entry);
+    });
+  }
+
+  add(entry: ExportEntry): void {
+    this.pending.push(entry);
+    if (this.pending.length >= BATCH_SIZE) this.flush();
+  }
+
+  finish(series: SeriesOutcome): void {
+    this.flush();
+    // Every report of the series was replaced above, its old series findings with it: no duplicates.
+    this.db.transaction(() => {
+      for (const { report, finding } of series.findings) {
+        const row = this.statements.idBySha.get(report.sha256);
+        if (row) this.insertFinding(row.id, finding);
+      }
+    })();
+    this.db.close();
+  }
+
+  abandon(): void {
+    // Batches already committed stay: each is whole, and a re-run replaces them.
+    this.pending = [];
+    this.db.close();
+  }
+
+  private flush(): void {
+    if (this.pending.length === 0) return;
+    this.writeBatch(this.pending);
+    this.pending = [];
+  }
+
+  private replace({ line, report }: ExportEntry): void {
+    const sha256 = report?.source.sha256 ?? line.sha256;
+    if (sha256 !== null) this.statements.deleteBySha.run(sha256);
+    this.statements.deleteUnhashed.run(line.input);
+    const meta = report?.meta;
+    const id = Number(
+      this.statements.insertReport.run(
+        line.input,
+        line.output,
+        sha256,
+        line.status,
+        line.error ?? null,
+        meta?.issuer ?? null,
+        meta?.year ?? null,
+        report?.template ?? line.template,
+        meta?.publishDate ?? null,
+        meta?.title ?? null,
+        report?.source.format ?? null,
+      ).lastInsertRowid,
+    );
+    if (report) this.insertContent(id, report);
+  }
+
+  private insertContent(id: number, report: Report): void {
+    for (const row of valueRows(report)) this.statements.insertValue.run(id, row.path, row.value, row.raw, row.unit);
+    for (const finding of report.findings) this.insertFinding(id, finding);
+    let position = 0;
+    const insertSections = (nodes: readonly SectionNode[], parent: number | null) => {
+      for (const node of nodes) {
+        const own = position++;
+        this.statements.insertSection.run(id, own, parent, node.key ?? null, node.title, node.number ?? null, node.level, node.paragraphs.join("\n"));
+        insertSections(node.children, own);
+      }
+    };
+    insertSections(report.sections, null);
+  }
+
+  private insertFinding(reportId: number, finding: Finding): void {
+    this.statements.insertFinding.run(
+      reportId,
+      finding.rule,
+      finding.severity,
+      JSON.stringify(finding.paths),
+      finding.expected ?? null,
+      finding.actual ?? null,
+      finding.message,
+    );
+  }
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    deleteBySha: db.prepare("DELETE FROM reports WHERE sha256 = ?"),
+    deleteUnhashed: db.prepare("DELETE FROM reports WHERE sha256 IS NULL AND file = ?"),
+    insertReport: db.prepare(
+      `INSERT INTO reports (file, output, sha256, status, error, issuer, year, template, publish_date, title, source_format)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertValue: db.prepare("INSERT INTO report_values (report_id, path, value, raw, unit) VALUES (?, ?, ?, ?, ?)"),
+    insertFinding: db.prepare("INSERT INTO findings (report_id, rule, severity, paths, expected, actual, message) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+    insertSection: db.prepare(
+      "INSERT INTO sections (report_id, position, parent_position, key, title, number, level, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    ),
+    idBySha: db.prepare<[string], { id: number }>("SELECT id FROM reports WHERE sha256 = ?"),
+  };
+}
