@@ -1,4 +1,5 @@
 import { walkContent } from "./content.js";
+import { BLOCK_ELEMENTS } from "./layout.js";
 import type { HtmlElement, HtmlText } from "./tree.js";
 
 /** How much visible text an element holds: outside links (`text`) and inside them (`linkText`). */
@@ -44,7 +45,7 @@ export function findArticle(root: HtmlElement, titles: string[]): Article {
   let bestScore = Number.NEGATIVE_INFINITY;
   // Post-order (children before parents): a parent adding nothing does not displace its child.
   for (const [element, tally] of tallies) {
-    if (TABLE_PARTS.has(element.name)) continue;
+    if (!canHoldArticle(element)) continue;
     const score = tally.text - LINK_PENALTY * tally.linkText;
     if (score > bestScore) {
       best = element;
@@ -100,7 +101,9 @@ function narrow(element: HtmlElement, tallies: Map<HtmlElement, Tally>): HtmlEle
   let current = element;
   for (;;) {
     const total = tallies.get(current)!.text;
-    const holder = childBlocks(current).find((child) => (tallies.get(child)?.text ?? 0) >= ARTICLE_SHARE * total);
+    const holder = childBlocks(current).find(
+      (child) => canHoldArticle(child) && (tallies.get(child)?.text ?? 0) >= ARTICLE_SHARE * total,
+    );
     if (!holder || total === 0) return current;
     current = holder;
   }
@@ -108,6 +111,16 @@ function narrow(element: HtmlElement, tallies: Map<HtmlElement, Tally>): HtmlEle
 
 /** Rows and row groups: an article may sit in a layout table's cell, but never is a row of cells. */
 const TABLE_PARTS = new Set(["thead", "tbody", "tfoot", "tr"]);
+
+/**
+ * Rows never hold the article, and a cell only when it frames blocks (paragraphs, a nested table):
+ * that is a layout table around the page. A cell of bare text is data, however long.
+ */
+function canHoldArticle(element: HtmlElement): boolean {
+  if (TABLE_PARTS.has(element.name)) return false;
+  if (element.name !== "td" && element.name !== "th") return true;
+  return element.children.some((child) => child.type === "element" && BLOCK_ELEMENTS.has(child.name));
+}
 
 /** The child elements, looking through table rows and row groups straight to the cells. */
 function childBlocks(element: HtmlElement): HtmlElement[] {

@@ -70,8 +70,11 @@ class ParagraphBuilder {
 
   addText(text: string, start: number): void {
     this.parts.push(text);
-    // The paragraph is located at its first visible text, not at leading white space.
-    if (this.start === undefined && text.trim() !== "") this.start = start;
+    // The paragraph is located at its first visible character, not at the white space before it.
+    if (this.start === undefined) {
+      const visible = text.search(/[^\s\u00a0\u3000]/);
+      if (visible !== -1) this.start = start + visible;
+    }
   }
 
   addLineBreak(): void {

@@ -61,7 +61,7 @@ export function walkContent(root: HtmlElement, visitor: ContentVisitor): void {
     visitor.leave?.(root);
     return;
   }
-  const frames: Frame[] = [{ element: root, next: 0, inSection: false }];
+  const frames: Frame[] = [{ element: root, next: 0, inSection: SECTIONING.has(root.name) }];
   while (frames.length > 0) {
     const frame = frames[frames.length - 1]!;
     const child = frame.element.children[frame.next++];

@@ -131,10 +131,13 @@ const IMPLIED_END: ReadonlyMap<string, ImpliedEnd> = new Map<string, ImpliedEnd>
  */
 const STACK_SEARCH_DEPTH = 128;
 
-/** The stack of open elements, with a count per name so "is a <p> open at all?" costs nothing. */
+/** Element names a start tag may close from deep in the stack (see IMPLIED_END); their open count is kept. */
+const COUNTED = new Set([...IMPLIED_END.values()].filter((rule) => rule.scope).flatMap((rule) => rule.closes));
+
+/** The stack of open elements, with a count of the COUNTED ones so "is a <p> open at all?" costs nothing. */
 class OpenElements {
   private readonly stack: HtmlElement[];
-  private readonly countByName = new Map<string, number>();
+  private readonly openCount = new Map<string, number>();
 
   constructor(root: HtmlElement) {
     this.stack = [root];
@@ -146,33 +149,45 @@ class OpenElements {
 
   push(element: HtmlElement): void {
     this.stack.push(element);
-    this.countByName.set(element.name, (this.countByName.get(element.name) ?? 0) + 1);
+    if (COUNTED.has(element.name)) this.openCount.set(element.name, (this.openCount.get(element.name) ?? 0) + 1);
   }
 
   /** Pops the current element; the root never leaves. */
   pop(): void {
     if (this.stack.length === 1) return;
     const element = this.stack.pop()!;
-    this.countByName.set(element.name, this.countByName.get(element.name)! - 1);
+    if (COUNTED.has(element.name)) this.openCount.set(element.name, this.openCount.get(element.name)! - 1);
   }
 
-  /** Closes the nearest open element named in `targets`, unless an element named in `scope` comes first. */
-  closeNearest(targets: readonly string[], scope: ReadonlySet<string>): void {
-    if (!targets.some((name) => (this.countByName.get(name) ?? 0) > 0)) return;
-    const lowest = Math.max(1, this.stack.length - STACK_SEARCH_DEPTH);
-    for (let i = this.stack.length - 1; i >= lowest; i--) {
-      const name = this.stack[i]!.name;
-      if (targets.includes(name)) {
-        while (this.stack.length > i) this.pop();
-        return;
-      }
-      if (scope.has(name)) return;
-    }
+  /** Closes the nearest open element named in `targets` (all COUNTED), unless an element named in `scope` comes first. */
+  closeNearestOf(targets: readonly string[], scope: ReadonlySet<string>): void {
+    if (targets.every((name) => !this.openCount.get(name))) return;
+    this.closeWhere((name) => targets.includes(name), scope);
+  }
+
+  /** Handles an end tag: closes the nearest open element of that name unless an element named in `scope` comes first. */
+  closeNamed(name: string, scope: ReadonlySet<string>): void {
+    // Most end tags close the current element.
+    if (this.stack.length > 1 && this.current.name === name) this.pop();
+    else this.closeWhere((open) => open === name, scope);
   }
 
   /** Pops while the current element is one of `names` (htmlparser2's rule for unscoped implied ends). */
   closeInnermost(names: readonly string[]): void {
     while (this.stack.length > 1 && names.includes(this.current.name)) this.pop();
+  }
+
+  private closeWhere(isTarget: (name: string) => boolean, scope: ReadonlySet<string>): void {
+    const lowest = Math.max(1, this.stack.length - STACK_SEARCH_DEPTH);
+    for (let i = this.stack.length - 1; i >= lowest; i--) {
+      const name = this.stack[i]!.name;
+      if (isTarget(name)) {
+        // pop(), not `length = i`: shrinking length can make V8 reallocate the whole stack.
+        while (this.stack.length > i) this.pop();
+        return;
+      }
+      if (scope.has(name)) return;
+    }
   }
 }
 
@@ -204,7 +219,7 @@ export function parseHtml(html: string): HtmlElement {
     onopentagname(start, end) {
       const name = html.slice(start, end).toLowerCase();
       const implied = IMPLIED_END.get(name);
-      if (implied?.scope) open.closeNearest(implied.closes, implied.scope);
+      if (implied?.scope) open.closeNearestOf(implied.closes, implied.scope);
       else if (implied) open.closeInnermost(implied.closes);
       pendingAttrs = undefined;
       // start - 1 is the "<".
@@ -233,7 +248,7 @@ export function parseHtml(html: string): HtmlElement {
         // Browsers read a stray </br> as <br>.
         open.current.children.push({ type: "element", name, attrs: NO_ATTRIBUTES, children: [], start: start - 2 });
       } else if (!VOID_ELEMENTS.has(name)) {
-        open.closeNearest([name], TABLE_PARTS.has(name) ? TABLE_SCOPE : ELEMENT_SCOPE);
+        open.closeNamed(name, TABLE_PARTS.has(name) ? TABLE_SCOPE : ELEMENT_SCOPE);
       }
     },
     ontext(start, end) {
