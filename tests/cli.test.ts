@@ -1,18 +1,15 @@
-import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { manifestLine } from "../src/writers/manifest.js";
-import { realCorpus, repoRoot, shared } from "./helpers/paths.js";
-
-const cli = resolve(repoRoot, "dist/cli/main.js");
-const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", timeout: 120_000 });
+import { buildCli, runCli as run } from "./helpers/cli.js";
+import { realCorpus, shared } from "./helpers/paths.js";
 
 describe("the nianbao CLI (built dist/, as a user runs it)", () => {
   let out: string;
   beforeAll(() => {
-    execFileSync("npm", ["run", "-s", "build"], { cwd: repoRoot, stdio: "ignore" });
+    buildCli();
     out = mkdtempSync(join(tmpdir(), "nianbao-cli-"));
   });
   afterAll(() => rmSync(out, { recursive: true, force: true }));

@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
 import { z } from "zod";
-import { DEFAULT_MAX_INPUT_BYTES, runBatch } from "../pipeline/batch.js";
+import { availableParallelism } from "node:os";
+import { join } from "node:path";
+import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_TIMEOUT_MS, runBatch } from "../pipeline/batch.js";
+import { mergeOutputs } from "../pipeline/merge.js";
+import { parseShard } from "../pipeline/shard.js";
+import { Progress } from "./progress.js";
 import { report } from "../schema/report.js";
 import { registerExport } from "./export-command.js";
 
@@ -16,24 +21,41 @@ program
   .description("convert files and folders (walked recursively; formats told by content)")
   .argument("<inputs...>", "files or folders")
   .requiredOption("-o, --out <dir>", "output folder: one JSON per report and manifest.jsonl")
+  .option("-j, --jobs <n>", "worker threads (0: convert in the main thread)", String(availableParallelism()))
+  .option("--timeout <seconds>", "per-file time limit; the file fails and the run goes on", String(DEFAULT_TIMEOUT_MS / 1000))
+  .option("--resume", "keep the existing manifest and skip inputs already converted by this version")
+  .option("--shard <i/n>", "convert only shard i of n (deterministic by path), for several machines")
   .option("--max-bytes <n>", "fail inputs larger than this many bytes", String(DEFAULT_MAX_INPUT_BYTES))
-  .option("-q, --quiet", "print nothing but errors")
-  .action(async (inputs: string[], options: { out: string; maxBytes: string; quiet?: boolean }) => {
-    const maxInputBytes = Number(options.maxBytes);
-    if (!Number.isInteger(maxInputBytes) || maxInputBytes <= 0) throw usage("--max-bytes takes a positive whole number");
+  .option("-q, --quiet", "print nothing but failures")
+  .action(async (inputs: string[], options: ConvertOptions) => {
+    const progress = new Progress(options.quiet === true);
     const summary = await runBatch({
       inputs,
       outDir: options.out,
-      maxInputBytes,
-      onResult: (line) => {
-        if (line.status === "failed") process.stderr.write(`failed: ${line.error}\n`);
-        else if (!options.quiet) process.stderr.write(`${line.status}: ${line.input}${line.error ? ` (${line.error})` : ""}\n`);
-      },
+      jobs: wholeNumber(options.jobs, "--jobs", 0),
+      timeoutMs: wholeNumber(options.timeout, "--timeout", 1) * 1000,
+      maxInputBytes: wholeNumber(options.maxBytes, "--max-bytes", 1),
+      resume: options.resume === true,
+      ...(options.shard ? { shard: parseShard(options.shard) ?? usageError("--shard takes i/n with 0 ≤ i < n") } : {}),
+      onStart: (total) => progress.start(total),
+      onResult: (line) => progress.result(line),
     });
+    progress.finish();
     if (!options.quiet) {
-      process.stderr.write(`${summary.ok} ok, ${summary.skipped} skipped, ${summary.failed} failed → ${options.out}/manifest.jsonl\n`);
+      const resumed = summary.resumed > 0 ? ` (${summary.resumed} kept from the earlier run)` : "";
+      process.stderr.write(`${summary.ok} ok, ${summary.skipped} skipped, ${summary.failed} failed${resumed} → ${join(options.out, "manifest.jsonl")}\n`);
     }
     process.exitCode = summary.failed > 0 ? 1 : 0;
+  });
+
+program
+  .command("merge")
+  .description("combine the output folders of several shards into one")
+  .argument("<dirs...>", "output folders of the shards")
+  .requiredOption("-o, --out <dir>", "merged output folder")
+  .action((dirs: string[], options: { out: string }) => {
+    const merged = mergeOutputs(dirs, options.out);
+    process.stderr.write(`${merged} manifest lines merged → ${join(options.out, "manifest.jsonl")}\n`);
   });
 
 program
@@ -43,8 +65,24 @@ program
     process.stdout.write(`${JSON.stringify(z.toJSONSchema(report, { io: "output" }), null, 2)}\n`);
   });
 
-function usage(message: string): CommanderError {
-  return new CommanderError(2, "nianbao.usage", `error: ${message}\n`);
+interface ConvertOptions {
+  out: string;
+  jobs: string;
+  timeout: string;
+  resume?: boolean;
+  shard?: string;
+  maxBytes: string;
+  quiet?: boolean;
+}
+
+function usageError(message: string): never {
+  throw new CommanderError(2, "nianbao.usage", `error: ${message}\n`);
+}
+
+function wholeNumber(text: string, option: string, minimum: number): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < minimum) usageError(`${option} takes a whole number ≥ ${minimum}`);
+  return value;
 }
 
 registerExport(program);

@@ -1,83 +1,143 @@
-import { readFileSync, statSync } from "node:fs";
-import { join, normalize, relative, sep } from "node:path";
-import type { Report } from "../schema/report.js";
-import { writeFileAtomic } from "../writers/files.js";
-import { type ManifestLine, ManifestWriter } from "../writers/manifest.js";
-import { convertBytes } from "./convert.js";
-import { walkInputs } from "./inputs.js";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { join, normalize, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import PQueue from "p-queue";
+import { Piscina } from "piscina";
+import { type ManifestLine, ManifestWriter, readManifest } from "../writers/manifest.js";
+import { convertTask, type FileTask, failedLine } from "./convert-file.js";
+import { type InputFile, walkInputs } from "./inputs.js";
+import { inShard, type Shard } from "./shard.js";
+import { PIPELINE_VERSION } from "./version.js";
 
 export interface BatchOptions {
   inputs: string[];
   outDir: string;
+  /** Worker threads; 0 converts in this thread (no --timeout then). Default: one per core. */
+  jobs?: number;
   /** Inputs larger than this fail without being read. */
   maxInputBytes?: number;
-  onResult?: (line: ManifestLine) => void;
+  /** Per-file limit in milliseconds (worker mode): the file fails and the run goes on. */
+  timeoutMs?: number;
+  /** Keep earlier ok/skipped lines of this pipeline version and skip those inputs. */
+  resume?: boolean;
+  shard?: Shard;
+  onStart?: (total: number) => void;
+  onResult?: (line: ManifestLine, resumed: boolean) => void;
 }
 
 export interface BatchSummary {
   ok: number;
   failed: number;
   skipped: number;
+  /** Inputs skipped because a resumed manifest already had them. */
+  resumed: number;
 }
 
 export const DEFAULT_MAX_INPUT_BYTES = 100 * 1024 * 1024;
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+const WORKER = fileURLToPath(new URL("./worker.js", import.meta.url));
 
 /**
  * Converts every input, one bad file never stopping the run: each input ends as exactly one manifest
- * line (ok, failed or skipped) and, when converted, one JSON file under outDir.
+ * line and, when converted, one JSON under outDir. Inputs are walked lazily and at most a few per
+ * worker are in flight, so memory stays flat however large the archive.
  */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
-  const manifest = new ManifestWriter(join(options.outDir, "manifest.jsonl"));
-  const summary: BatchSummary = { ok: 0, failed: 0, skipped: 0 };
-  const taken = new Set<string>();
-  for (const input of walkInputs(options.inputs)) {
-    const line = "error" in input ? failed(input.path, input.error) : await convertOne(input.path, outputPathFor(input.relative, options.outDir, taken), options);
-    manifest.append(line);
+  const manifestPath = join(options.outDir, "manifest.jsonl");
+  const previous = options.resume ? readManifest(manifestPath) : [];
+  const done = new Map(
+    previous.filter((l) => l.status !== "failed" && l.version === PIPELINE_VERSION).map((l) => [`${l.input}\0${l.sha256}`, l]),
+  );
+  const manifest = new ManifestWriter(manifestPath, [...done.values()]);
+  const summary: BatchSummary = { ok: 0, failed: 0, skipped: 0, resumed: 0 };
+  const record = (line: ManifestLine, resumed = false) => {
+    if (resumed) summary.resumed++;
+    else manifest.append(line);
     summary[line.status]++;
-    options.onResult?.(line);
+    options.onResult?.(line, resumed);
+  };
+
+  if (options.onStart) {
+    let total = 0;
+    for (const input of selected(options)) if (input) total++;
+    options.onStart(total);
+  }
+
+  const jobs = options.jobs ?? defaultJobs();
+  // Worker mode needs the compiled worker; from sources (tests) the batch runs in this thread.
+  const pool = jobs > 0 && existsSync(WORKER) ? new Piscina({ filename: WORKER, minThreads: jobs, maxThreads: jobs }) : undefined;
+  const queue = new PQueue({ concurrency: Math.max(1, jobs) });
+  const taken = new Set<string>();
+  try {
+    for (const input of selected(options)) {
+      if ("error" in input) {
+        record(failedLine(input.path, input.error));
+        continue;
+      }
+      const task = prepare(input, options, taken);
+      if ("status" in task) {
+        record(task);
+        continue;
+      }
+      const earlier = done.get(`${task.input}\0${task.sha256}`);
+      if (earlier) {
+        record(earlier, true);
+        continue;
+      }
+      await queue.onSizeLessThan(Math.max(1, jobs) * 2);
+      queue.add(async () => record(await dispatch(task, pool, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)));
+    }
+    await queue.onIdle();
+  } finally {
+    await pool?.destroy();
   }
   return summary;
 }
 
-async function convertOne(input: string, output: string, options: BatchOptions): Promise<ManifestLine> {
-  let bytes: Uint8Array;
+function* selected(options: BatchOptions): Generator<InputFile | { path: string; error: string }> {
+  for (const input of walkInputs(options.inputs)) {
+    if (options.shard && !inShard("relative" in input ? input.relative : input.path, options.shard)) continue;
+    yield input;
+  }
+}
+
+async function dispatch(task: FileTask, pool: Piscina | undefined, timeoutMs: number): Promise<ManifestLine> {
+  if (!pool) return convertTask(task);
   try {
-    const size = statSync(input).size;
+    return await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) });
+  } catch (error) {
+    const timedOut = (error as Error).name === "AbortError" || (error as Error).name === "TimeoutError";
+    const reason = timedOut ? `conversion took longer than ${timeoutMs / 1000} s (--timeout) and was stopped` : (error as Error).message;
+    return failedLine(task.input, reason, task.sha256);
+  }
+}
+
+/** Reads and hashes an input (the hash decides --resume), or says why it cannot be. */
+function prepare(input: InputFile, options: BatchOptions, taken: Set<string>): FileTask | ManifestLine {
+  try {
+    const size = statSync(input.path).size;
     const cap = options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
-    if (size > cap) return failed(input, `file is ${size} bytes, over the ${cap}-byte limit (--max-bytes)`);
-    bytes = readFileSync(input);
+    if (size > cap) return failedLine(input.path, `file is ${size} bytes, over the ${cap}-byte limit (--max-bytes)`);
+    const bytes = readFileSync(input.path);
+    const outputName = outputNameFor(input.relative, taken);
+    return { input: input.path, output: join(options.outDir, outputName), outputName, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
   } catch (error) {
-    return failed(input, `cannot read the file: ${(error as Error).message}`);
+    return failedLine(input.path, `cannot read the file: ${(error as Error).message}`);
   }
-  let report: Report;
-  try {
-    report = await convertBytes(bytes, input);
-  } catch (error) {
-    return failed(input, (error as Error).message);
-  }
-  const outcome = { template: report.template, findings: report.findings.length, sha256: report.source.sha256 };
-  const reason = notAReport(report);
-  if (reason) return { input, output: null, status: "skipped", error: reason, ...outcome };
-  writeFileAtomic(output, `${JSON.stringify(report, null, 2)}\n`);
-  return { input, output: relative(options.outDir, output), status: "ok", ...outcome };
 }
 
-function failed(input: string, error: string): ManifestLine {
-  return { input, output: null, status: "failed", error: `${input}: ${error}`, template: null, findings: 0, sha256: null };
-}
-
-/** A document with no report title, no standard section and no template table is something else. */
-function notAReport(report: Report): string | undefined {
-  if (report.template !== null || report.meta.title !== null) return undefined;
-  if (report.sections.some((s) => s.key !== undefined)) return undefined;
-  return "not an annual report: no report title, no standard section (总体情况…) and no 表二/表三/表四";
+function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
 }
 
 /**
- * The output keeps the input's relative path (so same-named files in different folders stay apart),
- * never climbs out of outDir, and two inputs mapping to one name get distinct names.
+ * The output keeps the input's relative path (same-named files in different folders stay apart),
+ * never climbs out of the output folder, and two inputs mapping to one name get distinct names.
  */
-function outputPathFor(relativeInput: string, outDir: string, taken: Set<string>): string {
+function outputNameFor(relativeInput: string, taken: Set<string>): string {
   const safe = normalize(relativeInput)
     .split(sep)
     .filter((part) => part !== ".." && part !== "." && part !== "")
@@ -86,5 +146,5 @@ function outputPathFor(relativeInput: string, outDir: string, taken: Set<string>
   let candidate = `${safe}.json`;
   for (let n = 2; taken.has(candidate); n++) candidate = `${safe}~${n}.json`;
   taken.add(candidate);
-  return join(outDir, candidate);
+  return candidate;
 }

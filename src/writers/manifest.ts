@@ -1,7 +1,8 @@
-import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { z } from "zod";
 import { templateVersion } from "../schema/report.js";
+import { writeFileAtomic } from "./files.js";
 
 export const manifestLine = z.strictObject({
   input: z.string(),
@@ -11,14 +12,37 @@ export const manifestLine = z.strictObject({
   template: templateVersion,
   findings: z.number().int(),
   sha256: z.string().nullable(),
+  version: z.string().describe("pipeline version that produced the line"),
 });
 export type ManifestLine = z.infer<typeof manifestLine>;
 
+/**
+ * Reads a manifest, dropping lines that do not parse: a run killed mid-write leaves at most one torn
+ * last line, and it must not stop the next run.
+ */
+export function readManifest(path: string): ManifestLine[] {
+  if (!existsSync(path)) return [];
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .flatMap((text) => {
+      if (text.trim() === "") return [];
+      try {
+        return [manifestLine.parse(JSON.parse(text))];
+      } catch {
+        return [];
+      }
+    });
+}
+
 /** The manifest is appended one line per input as it finishes, so it is complete up to any kill. */
 export class ManifestWriter {
-  constructor(readonly path: string) {
+  /** Starts the manifest afresh with `kept` (earlier lines a resumed run keeps), atomically. */
+  constructor(
+    readonly path: string,
+    kept: ManifestLine[] = [],
+  ) {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, "");
+    writeFileAtomic(path, kept.map((line) => `${JSON.stringify(line)}\n`).join(""));
   }
 
   append(line: ManifestLine): void {

@@ -1,0 +1,56 @@
+import type { ManifestLine } from "../writers/manifest.js";
+
+/**
+ * Progress on stderr: on a terminal one bar redrawn in place (done/total, docs/s, ETA, failures);
+ * elsewhere (CI, logs) a plain line every few seconds. Failures are always printed in full.
+ */
+export class Progress {
+  private total = 0;
+  private done = 0;
+  private failed = 0;
+  private readonly started = Date.now();
+  private lastPlain = 0;
+  private readonly tty = process.stderr.isTTY === true;
+
+  constructor(private readonly quiet: boolean) {}
+
+  start(total: number): void {
+    this.total = total;
+  }
+
+  result(line: ManifestLine): void {
+    this.done++;
+    if (line.status === "failed") {
+      this.failed++;
+      this.clear();
+      process.stderr.write(`failed: ${line.error}\n`);
+    }
+    if (this.quiet) return;
+    if (this.tty) this.draw();
+    else if (Date.now() - this.lastPlain >= 5000 || this.done === this.total) {
+      this.lastPlain = Date.now();
+      process.stderr.write(`${this.status()}\n`);
+    }
+  }
+
+  finish(): void {
+    if (this.tty && !this.quiet) process.stderr.write("\n");
+  }
+
+  private status(): string {
+    const seconds = (Date.now() - this.started) / 1000;
+    const rate = seconds > 0 ? this.done / seconds : 0;
+    const eta = rate > 0 ? Math.round((this.total - this.done) / rate) : 0;
+    return `${this.done}/${this.total} · ${rate.toFixed(1)} docs/s · ETA ${eta}s · ${this.failed} failed`;
+  }
+
+  private draw(): void {
+    const width = 30;
+    const filled = this.total > 0 ? Math.round((this.done / this.total) * width) : 0;
+    process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${this.status()}`);
+  }
+
+  private clear(): void {
+    if (this.tty && !this.quiet) process.stderr.write("\r\x1b[K");
+  }
+}
