@@ -7,11 +7,14 @@ import { convertFile, errorFindings, flatValues, realCorpus } from "./helpers/pa
 const page = (name: string) => resolve(realCorpus, name);
 
 describe.each([
-  ["2019_shanghai_shizhengfu_bangongting", "2019_shanghai_shizhengfu_bangongting.html"],
-  ["2025_pingtan_zonghe_shiyanqu", "2025_pingtan_zonghe_shiyanqu.html"],
-])("%s: every number printed in 表二/三/四 at its canonical path", (name, file) => {
+  "2019_shanghai_shizhengfu_bangongting",
+  "2019_pingtan_zonghe_shiyanqu",
+  "2023_pingtan_zonghe_shiyanqu",
+  "2024_pingtan_zonghe_shiyanqu",
+  "2025_pingtan_zonghe_shiyanqu",
+])("%s: every number printed in 表二/三/四 at its canonical path", (name) => {
   it("matches the hand transcription path by path, blanks as null", async () => {
-    const report = await convertFile(page(file));
+    const report = await convertFile(page(`${name}.html`));
     const expected = expectedValues(name);
     expect(report.template).toBe(expected.template);
     const values = flatValues(report);
