@@ -236,9 +236,22 @@ describe("article extraction", () => {
     expect(doc.properties.title).toBe("某区2023年度政府信息公开工作年度报告");
   });
 
+  it("finds the title from the article's part of <title> when the page has no title meta", () => {
+    const doc = html(page(report).replace(/<meta name="ArticleTitle"[^>]*>/, ""));
+    expect(doc.properties.title).toBe("某区2023年度政府信息公开工作年度报告_年报_某区政府");
+    expect(texts(doc).slice(0, 2)).toEqual(["某区2023年度政府信息公开工作年度报告", expect.stringMatching(/^本报告根据/)]);
+  });
+
   it("does not repeat the title when the article starts with it", () => {
     const doc = html(page(`<p>某区2023年度</p><p>政府信息公开工作年度报告</p>${report}`));
     expect(texts(doc).slice(0, 3)).toEqual(["某区2023年度", "政府信息公开工作年度报告", expect.stringMatching(/^本报告根据/)]);
+  });
+
+  it("does not take a site banner named in <title> for the article's title", () => {
+    const menu = Array.from({ length: 40 }, (_, i) => `<a href="/c${i}">栏目名称${i}</a>`).join(" ");
+    const doc = html(`<title>年报_某区人民政府门户网站</title><div class="banner">某区人民政府门户网站</div><div>${menu}</div>
+      <div>${report}</div>`);
+    expect(texts(doc)[0]).toMatch(/^本报告根据/);
   });
 
   it("skips hidden elements, scripts, styles and page-level landmarks", () => {

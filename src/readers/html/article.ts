@@ -8,6 +8,8 @@ interface Tally {
   linkText: number;
   /** Whether the element sits inside a link (a list of links is chrome, even one titled like the article). */
   inLink: boolean;
+  /** Visible characters, links included, before the element in document order. */
+  before: number;
 }
 
 /**
@@ -62,16 +64,19 @@ function tallyText(root: HtmlElement): Map<HtmlElement, Tally> {
   const tallies = new Map<HtmlElement, Tally>();
   const open: Tally[] = [];
   let linkDepth = 0;
+  let seen = 0;
   walkContent(root, {
     enter(element) {
       if (element.name === "a") linkDepth++;
-      open.push({ text: 0, linkText: 0, inLink: linkDepth > 0 });
+      open.push({ text: 0, linkText: 0, inLink: linkDepth > 0, before: seen });
       return true;
     },
     text(node: HtmlText) {
       const tally = open[open.length - 1]!;
-      if (linkDepth > 0) tally.linkText += visibleLength(node.text);
-      else tally.text += visibleLength(node.text);
+      const length = visibleLength(node.text);
+      seen += length;
+      if (linkDepth > 0) tally.linkText += length;
+      else tally.text += length;
     },
     leave(element) {
       if (element.name === "a") linkDepth--;
@@ -87,14 +92,33 @@ function tallyText(root: HtmlElement): Map<HtmlElement, Tally> {
   return tallies;
 }
 
-/** Characters that show: white space (including no-break and ideographic spaces) does not count. */
+/** White space as foldSpace sees it (JS `\s`, which takes in no-break and ideographic spaces, and U+200B). */
+function isBlank(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Characters that show, counted in UTF-16 units like `String#length`. */
 function visibleLength(text: string): number {
   let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 0x20 && code !== 0xa0 && code !== 0x3000) count++;
-  }
+  for (let i = 0; i < text.length; i++) if (!isBlank(text.charCodeAt(i))) count++;
   return count;
+}
+
+/** The text without white space, so "平潭…2018年度 / 政府信息…报告" split over two lines still matches. */
+function squeeze(text: string): string {
+  return text.replace(/[\s\u200b]+/g, "");
 }
 
 function narrow(element: HtmlElement, tallies: Map<HtmlElement, Tally>): HtmlElement {
@@ -139,6 +163,15 @@ function childBlocks(element: HtmlElement): HtmlElement[] {
 const TITLE_CANDIDATES_READ = 8;
 
 /**
+ * At most this many visible characters (links included) between a title and the article: the
+ * byline, share buttons and tabs fit, the menus between a site banner and the article do not.
+ */
+const MAX_TITLE_GAP = 300;
+
+/** Longer "titles" are not titles; the cap also bounds the quadratic comparison below. */
+const MAX_TITLE_LENGTH = 200;
+
+/**
  * The article already opens with its title when its first characters match the title this closely
  * (as a share of the title's characters found in order): Word pastes break or reword the title
  * ("2019年" for "2019年度"), so exact matching would print it twice.
@@ -146,8 +179,9 @@ const TITLE_CANDIDATES_READ = 8;
 const SAME_TITLE = 0.8;
 
 /**
- * The nearest element before the article whose text is one of `titles`, unless the article already
- * starts with that title. Elements are first matched on their visible length, so only a few are read.
+ * The nearest element shortly before the article whose text is one of `titles`, unless the article
+ * already starts with that title. Elements are first matched on their visible length, so only a few
+ * are read.
  */
 function findTitleBefore(
   body: HtmlElement,
@@ -155,13 +189,14 @@ function findTitleBefore(
   titles: string[],
   root: HtmlElement,
 ): HtmlElement | undefined {
-  const wanted = new Set(titles.map(squeeze).filter((title) => title !== ""));
+  const wanted = new Set(titles.map(squeeze).filter((title) => title !== "" && title.length <= MAX_TITLE_LENGTH));
   const opensWithTitle = (title: string) => {
     const opening = squeeze(leadingText(body, title.length + 4)).slice(0, title.length + 4);
     return commonSubsequenceLength(title, opening) >= SAME_TITLE * title.length;
   };
   if (wanted.size === 0 || [...wanted].some(opensWithTitle)) return undefined;
   const lengths = new Set([...wanted].map((title) => title.length));
+  const bodyBefore = tallies.get(body)!.before;
   const candidates = [...tallies]
     .filter(
       ([element, tally]) =>
@@ -169,17 +204,13 @@ function findTitleBefore(
         element.start < body.start &&
         !tally.inLink &&
         tally.linkText === 0 &&
-        lengths.has(tally.text),
+        lengths.has(tally.text) &&
+        bodyBefore - (tally.before + tally.text) <= MAX_TITLE_GAP,
     )
     .map(([element]) => element)
     .sort((a, b) => b.start - a.start)
     .slice(0, TITLE_CANDIDATES_READ);
   return candidates.find((element) => wanted.has(squeeze(leadingText(element, Number.POSITIVE_INFINITY))));
-}
-
-/** Visible text without white space, so "平潭…2018年度 / 政府信息…报告" split over two lines still matches. */
-function squeeze(text: string): string {
-  return text.replace(/[\s\u00a0\u3000]+/g, "");
 }
 
 /** The first `limit` visible characters of an element (roughly: the walk stops once it has enough). */

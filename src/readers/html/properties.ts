@@ -11,7 +11,7 @@ const META_KEYS = {
 
 export interface PageHead {
   properties: Document["properties"];
-  /** What the page calls the article: meta titles, <title>, and the longest part of a "标题_栏目_网站" <title>. */
+  /** What the page calls the article: meta titles, <title>, and the article's part of a "标题_栏目_网站" <title>. */
   titles: string[];
 }
 
@@ -38,10 +38,19 @@ export function readPageHead(root: HtmlElement): PageHead {
   if (source !== undefined) properties.source = source;
 
   const titles = META_KEYS.title.map((key) => metas.get(key)).filter((value) => value !== undefined);
-  if (pageTitle !== undefined) {
-    titles.push(pageTitle);
-    const longestPart = pageTitle.split(/\s*[_|｜—–-]+\s*/).reduce((a, b) => (b.length > a.length ? b : a), "");
-    if (longestPart !== pageTitle) titles.push(longestPart);
-  }
+  if (pageTitle !== undefined) titles.push(pageTitle, ...articlePartOf(pageTitle));
   return { properties, titles };
+}
+
+/** Shorter parts of a <title> are column names (年报, 通知公告), not an article's title. */
+const MIN_TITLE_PART = 8;
+
+/**
+ * The article's title inside a "标题_栏目_网站" <title>: the longest part but the last, which names
+ * the site (and would match the site banner). Empty when there is no such part.
+ */
+function articlePartOf(pageTitle: string): string[] {
+  const parts = pageTitle.split(/\s*[_|｜—–-]+\s*/);
+  const longest = parts.slice(0, -1).reduce((a, b) => (b.length > a.length ? b : a), "");
+  return longest.length >= MIN_TITLE_PART ? [longest] : [];
 }
