@@ -272,6 +272,11 @@ describe("paragraphs", () => {
     expect(texts(doc)).toEqual(["一、总体情况", "2023年，全年公开信息。", "二、主动公开", "第一行\n第二行"]);
   });
 
+  it("keeps a list item's <br> a line break after a table inside the item", () => {
+    const doc = html(`<ul><li>前文<table><tr><td>1</td><td>2</td></tr></table>后文<br>下一行</li></ul>`);
+    expect(doc.blocks.map((b) => (b.kind === "paragraph" ? b.text : "table"))).toEqual(["前文", "table", "后文\n下一行"]);
+  });
+
   it("gives headings their level and folds white space, &nbsp; and ideographic spaces", () => {
     const doc = html(`<h2>  一、总体情况 </h2><p>&nbsp;&nbsp;本年度\n  共公开　　信息</p><p>&nbsp;</p><h3>（一）主动公开</h3>`);
     expect(paragraphs(doc).map(({ text, headingLevel }) => ({ text, headingLevel }))).toEqual([

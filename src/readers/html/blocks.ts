@@ -23,18 +23,18 @@ export function blocksOf(root: HtmlElement, lineAt: (offset: number) => number, 
         else paragraph.finish();
         return false;
       }
+      if (BLOCK_ELEMENTS.has(name)) {
+        paragraph.finish();
+        // Pushed even for a table read whole below: leave() is still called and pops it.
+        openBlocks.push(name);
+        paragraph.headingLevel = headingLevel(name) ?? paragraph.headingLevel;
+      }
       if (name === "table") {
         const tables = tableBlocks(element, lineAt, messages);
         if (tables) {
-          paragraph.finish();
           for (const table of tables) blocks.push(table);
           return false;
         }
-      }
-      if (BLOCK_ELEMENTS.has(name)) {
-        paragraph.finish();
-        openBlocks.push(name);
-        paragraph.headingLevel = headingLevel(name) ?? paragraph.headingLevel;
       }
       if (name === "pre") preDepth++;
       return true;

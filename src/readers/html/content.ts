@@ -37,7 +37,8 @@ const CHROME_ROLES = new Set(["navigation", "banner", "contentinfo", "search", "
 /** Inside these, <header>/<footer> belong to the content (an article's own byline) rather than the page. */
 const SECTIONING = new Set(["article", "section", "main"]);
 
-const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+/** `display: none` or `visibility: hidden`, not as the tail of another property name (mso-…). */
+const HIDDEN_STYLE = /(?<![\w-])(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 
 export interface ContentVisitor {
   /** Called before an element's children; returning false skips them (leave is still called). */
