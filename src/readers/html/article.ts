@@ -197,20 +197,22 @@ function findTitleBefore(
   if (wanted.size === 0 || [...wanted].some(opensWithTitle)) return undefined;
   const lengths = new Set([...wanted].map((title) => title.length));
   const bodyBefore = tallies.get(body)!.before;
-  const candidates = [...tallies]
-    .filter(
-      ([element, tally]) =>
-        element !== root &&
-        element.start < body.start &&
-        !tally.inLink &&
-        tally.linkText === 0 &&
-        lengths.has(tally.text) &&
-        bodyBefore - (tally.before + tally.text) <= MAX_TITLE_GAP,
-    )
-    .map(([element]) => element)
-    .sort((a, b) => b.start - a.start)
-    .slice(0, TITLE_CANDIDATES_READ);
-  return candidates.find((element) => wanted.has(squeeze(leadingText(element, Number.POSITIVE_INFINITY))));
+  const candidates: HtmlElement[] = [];
+  for (const [element, tally] of tallies) {
+    const isCandidate =
+      element !== root &&
+      element.start < body.start &&
+      !tally.inLink &&
+      tally.linkText === 0 &&
+      lengths.has(tally.text) &&
+      bodyBefore - (tally.before + tally.text) <= MAX_TITLE_GAP;
+    if (isCandidate) candidates.push(element);
+  }
+  // Nearest first: the title closest before the article, and the innermost of nested wrappers.
+  candidates.sort((a, b) => b.start - a.start);
+  return candidates
+    .slice(0, TITLE_CANDIDATES_READ)
+    .find((element) => wanted.has(squeeze(leadingText(element, Number.POSITIVE_INFINITY))));
 }
 
 /** The first `limit` visible characters of an element (roughly: the walk stops once it has enough). */
