@@ -1,6 +1,6 @@
 import type { Paragraph } from "../readers/document.js";
 import type { SectionNode } from "../schema/report.js";
-import { NUMBERING, standardKeyOf } from "./headings.js";
+import { leadingStandardTitle, NUMBERING, splitAtStandardHeadings, standardKeyOf } from "./headings.js";
 
 /** Longest text still taken as a heading: longer numbered lines are paragraphs that start with a number. */
 const MAX_HEADING = 40;
@@ -15,7 +15,8 @@ export function buildSections(paragraphs: Paragraph[]): { preamble: string[]; se
   const preamble: string[] = [];
   const roots: SectionNode[] = [];
   const open: SectionNode[] = [];
-  for (const paragraph of paragraphs) {
+  for (const text of paragraphs.flatMap((p) => splitAtStandardHeadings(p.text))) {
+    const paragraph = { text };
     const heading = headingOf(paragraph.text);
     if (!heading || (heading.level > 1 && open.length === 0 && heading.key === undefined)) {
       const target = open[open.length - 1];
@@ -56,6 +57,11 @@ function headingOf(text: string): Heading | undefined {
   const body = text.slice(numbering.pattern.exec(text)![0].length);
   const bodyKey = standardKeyOf(body);
   if (bodyKey && numbering.level === 1) return { level: 1, number, title: body, key: bodyKey };
+  const runOn = numbering.level === 1 ? leadingStandardTitle(text) : undefined;
+  if (runOn) {
+    const rest = body.slice(body.indexOf(runOn) + runOn.length).trim();
+    return { level: 1, number, title: runOn, key: standardKeyOf(runOn), ...(rest ? { rest } : {}) };
+  }
   const stop = body.search(/[。；;！]/);
   if (stop >= 0 && stop + 1 < body.length) {
     const title = body.slice(0, stop);

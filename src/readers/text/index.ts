@@ -2,6 +2,8 @@ import { decodeBytes } from "../decode.js";
 import type { Block, Document } from "../document.js";
 import { placeRows, type RawCell } from "../grid.js";
 import { foldSpace } from "../normalize.js";
+import { splitCrawlerHeader } from "./crawled.js";
+import { splitRunOn } from "./paragraphs.js";
 
 /**
  * Plain text as copied from a report page: paragraphs one per line, tables flattened to one cell per
@@ -10,7 +12,10 @@ import { foldSpace } from "../normalize.js";
  */
 export function readText(bytes: Uint8Array): Document {
   const { text, encoding } = decodeBytes(bytes);
-  const lines = text.split(/\r\n|\r|\n/);
+  const allLines = text.split(/\r\n|\r|\n/);
+  const crawled = splitCrawlerHeader(allLines);
+  const lines = crawled?.body ?? allLines;
+  const lineOffset = crawled?.offset ?? 0;
   const blocks: Block[] = [];
   let rows: RawCell[][] = [];
   let row: RawCell[] = [];
@@ -28,7 +33,7 @@ export function readText(bytes: Uint8Array): Document {
   };
 
   lines.forEach((line, i) => {
-    const lineNumber = i + 1;
+    const lineNumber = lineOffset + i + 1;
     if (line.startsWith("\t")) {
       if (rows.length === 0 && row.length === 0) tableLine = lineNumber;
       row.push({ text: foldSpace(line), loc: { line: lineNumber } });
@@ -46,8 +51,8 @@ export function readText(bytes: Uint8Array): Document {
       return;
     }
     endTable();
-    blocks.push({ kind: "paragraph", text: foldSpace(line), loc: { line: lineNumber } });
+    for (const part of splitRunOn(line)) blocks.push({ kind: "paragraph", text: foldSpace(part), loc: { line: lineNumber } });
   });
   endTable();
-  return { format: "text", encoding, blocks, properties: {}, messages: [] };
+  return { format: "text", encoding, blocks, properties: crawled?.properties ?? {}, messages: [], ...(crawled ? { via: "crawler page text" } : {}) };
 }
