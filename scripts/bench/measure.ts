@@ -1,0 +1,206 @@
+/**
+ * The measurements: the built CLI timed as a child process (wall time, peak RSS polled from
+ * /proc/<pid>/status — worker threads live in the same process, so its VmHWM covers them), pandoc with
+ * a concurrency-2 runner, and convertBytes in this process (CPU ms per file).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+export interface CliRun {
+  files: number;
+  ok: number;
+  skipped: number;
+  failed: number;
+  seconds: number;
+  filesPerSec: number;
+  /** Peak resident set of the CLI process tree, MB (max over the tree of VmHWM). */
+  peakRssMB: number;
+  /** user + system CPU seconds of the CLI process, from its last /proc sample. */
+  cpuSeconds: number;
+  load1: [before: number, after: number];
+  exitCode: number | null;
+}
+
+const CLOCK_TICKS = 100;
+
+/** Runs `node dist/cli/main.js convert <inputs> --out <tmp> -q --jobs N` and times it. */
+export async function runCli(cli: string, inputs: string[], jobs: number, extraNodeArgs: string[] = []): Promise<CliRun> {
+  const out = mkdtempSync(join(tmpdir(), "nianbao-bench-out-"));
+  const before = loadavg()[0]!;
+  try {
+    const started = performance.now();
+    const child = spawn(process.execPath, [...extraNodeArgs, cli, "convert", ...inputs, "--out", out, "-q", "--jobs", String(jobs)], {
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      if (stderr.length < 4000) stderr += chunk.toString();
+    });
+    let peakKB = 0;
+    let cpuTicks = 0;
+    const poll = () => {
+      if (child.pid === undefined) return;
+      const tree = processTree(child.pid);
+      peakKB = Math.max(peakKB, tree.reduce((sum, pid) => sum + statusKB(pid, "VmHWM"), 0));
+      cpuTicks = Math.max(cpuTicks, cpuOf(child.pid));
+    };
+    const timer = setInterval(poll, 20);
+    poll();
+    const exitCode = await new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const seconds = (performance.now() - started) / 1000;
+    clearInterval(timer);
+    const lines = readFileSync(join(out, "manifest.jsonl"), "utf8").split("\n").filter(Boolean);
+    const count = (status: string) => lines.filter((l) => (JSON.parse(l) as { status: string }).status === status).length;
+    if (exitCode !== 0 && exitCode !== 1) throw new Error(`CLI exited with ${exitCode}: ${stderr}`);
+    return {
+      files: lines.length,
+      ok: count("ok"),
+      skipped: count("skipped"),
+      failed: count("failed"),
+      seconds: round(seconds, 3),
+      filesPerSec: round(lines.length / seconds, 1),
+      peakRssMB: round(peakKB / 1024, 1),
+      cpuSeconds: round(cpuTicks / CLOCK_TICKS, 2),
+      load1: [round(before, 2), round(loadavg()[0]!, 2)],
+      exitCode,
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** The process and its descendants (threads are not processes: they share the main one's RSS). */
+function processTree(pid: number): number[] {
+  const all = [pid];
+  for (let i = 0; i < all.length; i++) {
+    const current = all[i]!;
+    try {
+      for (const task of readdirSync(`/proc/${current}/task`)) {
+        const children = readFileSync(`/proc/${current}/task/${task}/children`, "utf8").trim();
+        if (children) all.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // gone already
+    }
+  }
+  return all;
+}
+
+function statusKB(pid: number, field: string): number {
+  try {
+    const match = readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`^${field}:\\s+(\\d+)`, "m"));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function cpuOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+export interface PandocRun {
+  files: number;
+  failed: number;
+  seconds: number;
+  filesPerSec: number;
+  concurrency: number;
+  load1: [before: number, after: number];
+}
+
+export function pandocVersion(): string | null {
+  const result = spawnSync("pandoc", ["--version"], { encoding: "utf8" });
+  return result.status === 0 ? (result.stdout.split("\n")[0] ?? "pandoc") : null;
+}
+
+/** `pandoc -f <from> -t json FILE` over the files, `concurrency` processes at a time, output discarded. */
+export async function runPandoc(from: "docx" | "html", files: string[], concurrency = 2): Promise<PandocRun> {
+  const before = loadavg()[0]!;
+  const started = performance.now();
+  let next = 0;
+  let failed = 0;
+  const one = (file: string) =>
+    new Promise<void>((resolve) => {
+      const child = spawn("pandoc", ["-f", from, "-t", "json", file], { stdio: ["ignore", "ignore", "ignore"] });
+      child.on("exit", (code) => {
+        if (code !== 0) failed++;
+        resolve();
+      });
+      child.on("error", () => {
+        failed++;
+        resolve();
+      });
+    });
+  const lane = async () => {
+    while (next < files.length) await one(files[next++]!);
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    files: files.length,
+    failed,
+    seconds: round(seconds, 3),
+    filesPerSec: round(files.length / seconds, 2),
+    concurrency,
+    load1: [round(before, 2), round(loadavg()[0]!, 2)],
+  };
+}
+
+export interface InProcessRun {
+  files: number;
+  /** Mean user+system CPU ms per file (this thread; convertBytes is synchronous work apart from awaits). */
+  cpuMsMean: number;
+  wallMsMean: number;
+  wallMsP50: number;
+  wallMsP95: number;
+  failed: number;
+}
+
+type ConvertModule = typeof import("../../src/pipeline/convert.js");
+
+/** convertBytes from the built dist/ (the code the CLI runs), one file at a time, after a warm-up. */
+export async function runInProcess(distConvert: string, files: string[], warmup = 15): Promise<InProcessRun> {
+  const url: string = pathToFileURL(distConvert).href;
+  const { convertBytes } = (await import(url)) as ConvertModule;
+  const inputs = files.map((f) => ({ name: basename(f), bytes: readFileSync(f) }));
+  for (const input of inputs.slice(0, warmup)) await convertBytes(input.bytes, input.name).catch(() => undefined);
+  const walls: number[] = [];
+  let cpu = 0;
+  let failed = 0;
+  for (const input of inputs) {
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    try {
+      await convertBytes(input.bytes, input.name);
+    } catch {
+      failed++;
+    }
+    walls.push(performance.now() - start);
+    const used = process.cpuUsage(cpuStart);
+    cpu += (used.user + used.system) / 1000;
+  }
+  walls.sort((a, b) => a - b);
+  const quantile = (q: number) => walls[Math.min(walls.length - 1, Math.floor(q * walls.length))] ?? 0;
+  return {
+    files: inputs.length,
+    cpuMsMean: round(cpu / inputs.length, 2),
+    wallMsMean: round(walls.reduce((a, b) => a + b, 0) / inputs.length, 2),
+    wallMsP50: round(quantile(0.5), 2),
+    wallMsP95: round(quantile(0.95), 2),
+    failed,
+  };
+}
+
+export function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
