@@ -13,7 +13,9 @@
  * (or everything with --profile), and writes bench/results.json (runs of other N are kept).
  *
  * Options: --n N | --scale, --repeat R, --seed S, --pandoc-sample K, --in-process K, --profile,
- * --no-pandoc, --wait-load L (wait up to 10 min for the 1-minute load average to fall to L first).
+ * --no-pandoc, --wait-load L (wait up to 10 min for the 1-minute load average to fall to L first),
+ * --shared DIR (where corpus/real and seed are; default ../shared). BENCH_REV names the revision
+ * measured when the tree is not a git checkout.
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -41,6 +43,8 @@ interface Options {
   profile: boolean;
   pandoc: boolean;
   waitLoad: number | null;
+  /** The folder holding corpus/real and seed (default: ../shared next to the repository). */
+  shared: string;
 }
 
 interface Series<T> {
@@ -106,7 +110,7 @@ printTables(runs, targets);
 
 async function measureSize(n: number): Promise<SizeResult> {
   log(`corpus n=${n}…`);
-  const corpus = buildCorpus(join(ROOT, "bench/corpus"), n, options.seed, defaultSources(ROOT));
+  const corpus = buildCorpus(join(ROOT, "bench/corpus"), n, options.seed, defaultSources(ROOT, options.shared));
   log(`${corpus.reused ? "reused" : "built"} ${corpus.dir}`);
   const waitedSeconds = await waitForLoad();
   const loadStart = round(loadavg()[0]!, 2);
@@ -175,7 +179,7 @@ function pandocSample(corpus: Corpus, format: Format): string[] {
 }
 
 function corpusFiles(result: SizeResult, format: Format): string[] {
-  const corpus = buildCorpus(join(ROOT, "bench/corpus"), result.n, result.corpus.seed, defaultSources(ROOT));
+  const corpus = buildCorpus(join(ROOT, "bench/corpus"), result.n, result.corpus.seed, defaultSources(ROOT, options.shared));
   return corpus.files[format];
 }
 
@@ -310,9 +314,13 @@ async function waitForLoad(): Promise<number> {
   return Math.round((performance.now() - started) / 1000);
 }
 
+/** The revision measured, marked dirty when src/ differs from it. */
 function gitHead(): string | null {
+  if (process.env.BENCH_REV) return process.env.BENCH_REV;
   try {
-    return execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+    const head = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "--", "src"], { cwd: ROOT, encoding: "utf8" }).trim() !== "";
+    return dirty ? `${head} + uncommitted changes in src/` : head;
   } catch {
     return null;
   }
@@ -327,7 +335,7 @@ function uptime(): string | null {
 }
 
 function parseArgs(args: string[]): Options {
-  const result: Options = { sizes: [1000], repeat: 2, seed: 1, pandocSample: null, inProcess: 300, profile: false, pandoc: true, waitLoad: null };
+  const result: Options = { sizes: [1000], repeat: 2, seed: 1, pandocSample: null, inProcess: 300, profile: false, pandoc: true, waitLoad: null, shared: join(ROOT, "../shared") };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = () => {
@@ -344,6 +352,7 @@ function parseArgs(args: string[]): Options {
     else if (arg === "--profile") result.profile = true;
     else if (arg === "--no-pandoc") result.pandoc = false;
     else if (arg === "--wait-load") result.waitLoad = value();
+    else if (arg === "--shared") result.shared = resolve(args[++i] ?? fail("--shared takes a folder"));
     else fail(`unknown option ${arg}`);
   }
   return result;

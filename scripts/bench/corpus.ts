@@ -30,15 +30,15 @@ export interface CorpusSources {
   text: string[];
 }
 
-export function defaultSources(root: string): CorpusSources {
+export function defaultSources(root: string, shared = join(root, "../shared")): CorpusSources {
   const docx = join(root, "tests/fixtures/docx");
-  const real = join(root, "../shared/corpus/real");
+  const real = join(shared, "corpus/real");
   const formats = join(root, "tests/fixtures/formats");
   return {
     docx: ["2019_shanghai_shizhengfu_bangongting", "2023_pingtan_zonghe_shiyanqu", "2025_pingtan_zonghe_shiyanqu"].map((n) => join(docx, `${n}.docx`)),
     html: ["2019_shanghai_shizhengfu_bangongting", "2023_pingtan_zonghe_shiyanqu", "2025_pingtan_zonghe_shiyanqu"].map((n) => join(real, `${n}.html`)),
     text: [
-      join(root, "../shared/seed/2021_yangquan_city.txt"),
+      join(shared, "seed/2021_yangquan_city.txt"),
       ...["2019_shanghai_shizhengfu_bangongting", "2023_pingtan_zonghe_shiyanqu", "2025_pingtan_zonghe_shiyanqu"].map((n) => join(formats, `${n}.txt`)),
     ],
   };
