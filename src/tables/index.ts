@@ -4,6 +4,7 @@ import type { Finding, ProvenanceEntry } from "../schema/report.js";
 import type { GenericTable, Tables } from "../schema/tables.js";
 import { readActiveDisclosure } from "./active-disclosure.js";
 import { readApplications } from "./applications.js";
+import { readFlattenedTables } from "./flattened/index.js";
 import { genericTable } from "./generic.js";
 import { DISCLOSURE_ROWS, TABLE_MARKERS, type TableKind, TEMPLATE_COLUMN_SIGNS } from "./labels.js";
 import { coreLabel } from "./match.js";
@@ -38,12 +39,14 @@ export function readTables(doc: Document, year: number | null): TableResult {
       other.push(genericTable(block, blockIndex, previous?.kind === "paragraph" ? previous.text : null));
     }
   });
-  const disclosure = readActiveDisclosure(regions.activeDisclosure, findings);
-  const values = [
-    ...disclosure,
+  const gridValues = [
+    ...readActiveDisclosure(regions.activeDisclosure, findings),
     ...readApplications(regions.applications, findings),
     ...readReviewLitigation(regions.reviewLitigation, findings),
   ];
+  // No table grid at all: the page text may still carry the tables with their cells run together.
+  const values = gridValues.length > 0 || tableIndex > 0 ? gridValues : readFlattenedTables(doc, findings);
+  const disclosure = values.filter((v) => v.path.startsWith("activeDisclosure."));
   const template = decideTemplate(disclosure, values, year);
   if (template === null) {
     findings.push({

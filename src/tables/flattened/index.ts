@@ -1,0 +1,191 @@
+import type { Document } from "../../readers/document.js";
+import type { TemplateVersion } from "../../schema/fields.js";
+import type { Finding, Locator } from "../../schema/report.js";
+import { APPLICANT_COLUMNS } from "../../schema/tables.js";
+import { readCell, shiftDecimal, toWanYuanExponent } from "../number.js";
+import { proseFigures } from "../prose.js";
+import type { ReadValue } from "../values.js";
+import { CompactText } from "./compact.js";
+import { applicationRows, disclosureRows, type FlatRow, reviewRow } from "./regions.js";
+import { applyIfConsistent, type Candidates, type Equation } from "./solve.js";
+import { splits } from "./split.js";
+
+const SHOWN_SPLITS = 6;
+
+/**
+ * Recovers 表二/表三/表四 from text where the crawler joined each row's cells with no separator
+ * ("行政许可3960181"). Each row's digit string is cut every well-formed way; the template's
+ * identities and the figures in the prose then rule splits out. A cell is filled only when every
+ * remaining split agrees on it (provenance says it was inferred); otherwise it stays null under a
+ * `table.ambiguous` error that lists the splits still possible. Nothing is guessed.
+ */
+export function readFlattenedTables(doc: Document, findings: Finding[]): ReadValue[] {
+  const { text, blockAt } = joinParagraphs(doc);
+  const compact = new CompactText(text);
+  const disclosureStart = compact.find("第二十条第（一）项", 0);
+  const applicationsStart = compact.find("勾稽关系", disclosureStart?.end ?? 0) ?? compact.find("本年新收政府信息公开申请数量", disclosureStart?.end ?? 0);
+  const rows: FlatRow[] = [];
+  if (disclosureStart) rows.push(...disclosureRows(compact, disclosureStart.start, applicationsStart?.start ?? text.length));
+  let reviewFrom = applicationsStart?.end ?? 0;
+  if (applicationsStart) {
+    const template: TemplateVersion = compact.find("逾期不补正", applicationsStart.end) ? "2021" : "2019";
+    const table = applicationRows(compact, applicationsStart.end, template);
+    rows.push(...table.rows);
+    reviewFrom = table.end;
+    for (const row of table.missing) {
+      findings.push({ rule: "table.unknownRow", severity: "warning", paths: [row], message: `表三 row ${row} not found in the flattened text; left null` });
+    }
+  }
+  const review = compact.find("行政复议", reviewFrom) ? reviewRow(compact, reviewFrom) : undefined;
+  if (review) rows.push(review);
+  if (rows.length === 0) return [];
+
+  const candidates: Candidates = new Map();
+  const allSplits = new Map<string, string[][] | undefined>();
+  for (const row of rows) {
+    const tokens = splits(row.segment, row.columns.map((c) => c.kind));
+    allSplits.set(row.row, tokens);
+    if (tokens) candidates.set(row.row, tokens.map((t) => t.map((token, i) => tokenValue(token, row.columns[i]!.unit))));
+  }
+  solve(candidates, rows, proseText(text, rows));
+
+  const values: ReadValue[] = [];
+  for (const row of rows) {
+    const at = blockAt(row.offset);
+    const remaining = candidates.get(row.row) ?? [];
+    const tokens = allSplits.get(row.row);
+    const undetermined: string[] = [];
+    row.columns.forEach((column, i) => {
+      const path = `${row.row}.${column.key}`;
+      const agreed = remaining.length > 0 && remaining.every((c) => c[i] === remaining[0]![i]);
+      if (!agreed) undetermined.push(path);
+      const token = agreed ? tokens?.find((t) => tokenValue(t[i]!, column.unit) === remaining[0]![i])?.[i] : undefined;
+      values.push({
+        path,
+        value: agreed ? remaining[0]![i]! : null,
+        provenance: {
+          raw: token ?? row.segment.trim(),
+          unit: token ? (readCell(token).kind === "number" && /元/.test(token) ? token.replace(/[^元万]/g, "") : (column.unit ?? null)) : (column.unit ?? null),
+          label: `${row.label} / ${column.label}`,
+          at,
+          note: agreed
+            ? `inferred: the row's cells ran together as "${row.segment.trim()}"; ${tokens?.length ?? 0} well-formed split(s), and every one left by the table's sums and the figures in the text gives this cell`
+            : `ambiguous: the row's cells ran together as "${row.segment.trim()}" and more than one split fits`,
+        },
+      });
+    });
+    if (undetermined.length > 0) findings.push(ambiguity(row, undetermined, remaining, tokens, at));
+  }
+  return values;
+}
+
+function ambiguity(row: FlatRow, paths: string[], remaining: number[][], tokens: string[][] | undefined, at: Locator): Finding {
+  const shown = remaining.slice(0, SHOWN_SPLITS).map((c) => c.join("|"));
+  const more = remaining.length > SHOWN_SPLITS ? ` and ${remaining.length - SHOWN_SPLITS} more` : "";
+  const why = tokens === undefined ? "too many ways to split it" : remaining.length === 0 ? "no well-formed split" : `possible splits: ${shown.join(" · ")}${more}`;
+  return {
+    rule: "table.ambiguous",
+    severity: "error",
+    paths,
+    message: `${row.label}: the cells ran together as "${row.segment.trim()}" and cannot be told apart (${why}); left null`,
+    at,
+  };
+}
+
+function tokenValue(token: string, columnUnit: string | undefined): number {
+  const reading = readCell(token);
+  if (reading.kind !== "number") return Number.NaN;
+  const unit = reading.unit ?? columnUnit;
+  const exponent = unit ? toWanYuanExponent(unit) : undefined;
+  return exponent === undefined ? reading.value : shiftDecimal(reading.digits, exponent);
+}
+
+/**
+ * The equations, strongest first: each row's own total, then the table's identities, then each prose
+ * figure on its own. A group that would leave some row with no split at all is not applied (the
+ * report itself breaks it, or the text was garbled), so it can never force a wrong choice.
+ */
+function solve(candidates: Candidates, rows: FlatRow[], prose: string): void {
+  const has = (row: string) => rows.some((r) => r.row === row);
+  for (const row of rows) {
+    const own = rowTotals(row);
+    if (own.length > 0) applyIfConsistent(candidates, own);
+  }
+  applyIfConsistent(candidates, applicationIdentities(has));
+  for (const figure of proseFigures(prose)) {
+    const terms = figure.statement.paths.map((path) => termOf(path, rows)).filter((t) => t !== undefined);
+    if (terms.length !== figure.statement.paths.length) continue;
+    applyIfConsistent(candidates, [{ terms, constant: figure.value }]);
+  }
+}
+
+function rowTotals(row: FlatRow): Equation[] {
+  const keys = row.columns.map((c) => c.key);
+  const equations: Equation[] = [];
+  keys.forEach((key, i) => {
+    if (!key.endsWith("total")) return;
+    const group = key.slice(0, -"total".length);
+    const parts = keys.flatMap((k, j) => (j !== i && k.startsWith(group) && !k.endsWith("total") ? [j] : []));
+    if (parts.length === 0) return;
+    equations.push({
+      terms: [{ row: row.row, column: i, coefficient: 1 }, ...parts.map((j) => ({ row: row.row, column: j, coefficient: -1 }))],
+      constant: 0,
+    });
+  });
+  return equations;
+}
+
+function applicationIdentities(has: (row: string) => boolean): Equation[] {
+  const app = "applications";
+  const results = [
+    "granted",
+    "partiallyGranted",
+    ...["stateSecret", "prohibitedByLaw", "endangersSafety", "thirdPartyRights", "internalAffairs", "processInformation", "enforcementFiles", "administrativeQuery"].map((k) => `denied.${k}`),
+    ...["notHeld", "needsCreation", "unclearAfterCorrection"].map((k) => `unavailable.${k}`),
+    ...["complaint", "repeated", "publication", "excessive", "confirmation"].map((k) => `notProcessed.${k}`),
+    ...["total", "overdueCorrection", "overdueFee", "other"].map((k) => `otherHandling.${k}`),
+  ]
+    .map((k) => `${app}.results.${k}`)
+    .filter(has);
+  if (!has(`${app}.results.total`)) return [];
+  return APPLICANT_COLUMNS.flatMap((_, column) => {
+    const term = (row: string, coefficient: number) => ({ row, column, coefficient });
+    const balance = [`${app}.received`, `${app}.carriedOver`, `${app}.results.total`, `${app}.carriedForward`];
+    const equations: Equation[] = [{ terms: [term(`${app}.results.total`, 1), ...results.map((r) => term(r, -1))], constant: 0 }];
+    if (balance.every(has)) {
+      equations.push({ terms: [term(balance[0]!, 1), term(balance[1]!, 1), term(balance[2]!, -1), term(balance[3]!, -1)], constant: 0 });
+    }
+    return equations;
+  });
+}
+
+function termOf(path: string, rows: FlatRow[]) {
+  for (const row of rows) {
+    const column = row.columns.findIndex((c) => `${row.row}.${c.key}` === path);
+    if (column >= 0) return { row: row.row, column, coefficient: 1 };
+  }
+  return undefined;
+}
+
+/** The text outside the flattened tables, where prose figures are looked for. */
+function proseText(text: string, rows: FlatRow[]): string {
+  let prose = text;
+  for (const row of rows) prose = prose.slice(0, row.offset) + " ".repeat(row.segment.length) + prose.slice(row.offset + row.segment.length);
+  return prose;
+}
+
+function joinParagraphs(doc: Document): { text: string; blockAt: (offset: number) => Locator } {
+  const starts: { offset: number; locator: Locator }[] = [];
+  let text = "";
+  doc.blocks.forEach((block, index) => {
+    if (block.kind !== "paragraph") return;
+    starts.push({ offset: text.length, locator: { block: index, ...(block.loc.line === undefined ? {} : { line: block.loc.line }) } });
+    text += `${block.text}\n`;
+  });
+  const blockAt = (offset: number) => {
+    let found: Locator = {};
+    for (const start of starts) if (start.offset <= offset) found = start.locator;
+    return { ...found };
+  };
+  return { text, blockAt };
+}
