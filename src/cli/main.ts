@@ -26,6 +26,10 @@ program
   .option("--resume", "keep the existing manifest and skip inputs already converted by this version")
   .option("--shard <i/n>", "convert only shard i of n (deterministic by path), for several machines")
   .option("--max-bytes <n>", "fail inputs larger than this many bytes", String(DEFAULT_MAX_INPUT_BYTES))
+  .option(
+    "--max-inflated-bytes <n>",
+    "fail a .docx whose parts inflate to more than this many bytes, a zip-bomb guard (default: 64 MiB per part, 256 MiB in all)",
+  )
   .option("-q, --quiet", "print nothing but failures")
   .action(async (inputs: string[], options: ConvertOptions) => {
     const progress = new Progress(options.quiet === true);
@@ -35,6 +39,7 @@ program
       jobs: wholeNumber(options.jobs, "--jobs", 0),
       timeoutMs: wholeNumber(options.timeout, "--timeout", 1) * 1000,
       maxInputBytes: wholeNumber(options.maxBytes, "--max-bytes", 1),
+      ...(options.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: wholeNumber(options.maxInflatedBytes, "--max-inflated-bytes", 1) }),
       resume: options.resume === true,
       ...(options.shard ? { shard: parseShard(options.shard) ?? usageError("--shard takes i/n with 0 ≤ i < n") } : {}),
       onStart: (total) => progress.start(total),
@@ -72,6 +77,7 @@ interface ConvertOptions {
   resume?: boolean;
   shard?: string;
   maxBytes: string;
+  maxInflatedBytes?: string;
   quiet?: boolean;
 }
 

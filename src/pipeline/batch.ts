@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, normalize, sep } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import PQueue from "p-queue";
 import { Piscina } from "piscina";
 import { type ManifestLine, ManifestWriter, readManifest } from "../writers/manifest.js";
 import { convertTask, type FileTask, failedLine } from "./convert-file.js";
-import { type InputFile, walkInputs } from "./inputs.js";
+import { describeFsError, type InputFile, specialFileError, walkInputs } from "./inputs.js";
 import { inShard, type Shard } from "./shard.js";
 import { PIPELINE_VERSION } from "./version.js";
 
@@ -18,6 +19,8 @@ export interface BatchOptions {
   jobs?: number;
   /** Inputs larger than this fail without being read. */
   maxInputBytes?: number;
+  /** A .docx whose parts inflate to more than this fails (zip-bomb guard); default: the zip reader's caps. */
+  maxInflatedBytes?: number;
   /** Per-file limit in milliseconds (worker mode): the file fails and the run goes on. */
   timeoutMs?: number;
   /** Keep earlier ok/skipped lines of this pipeline version and skip those inputs. */
@@ -98,7 +101,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 }
 
 function* selected(options: BatchOptions): Generator<InputFile | { path: string; error: string }> {
-  for (const input of walkInputs(options.inputs)) {
+  // The output folder is never read as input, also when it sits inside an input folder.
+  for (const input of walkInputs(options.inputs, { exclude: [options.outDir] })) {
     if (options.shard && !inShard("relative" in input ? input.relative : input.path, options.shard)) continue;
     yield input;
   }
@@ -107,6 +111,9 @@ function* selected(options: BatchOptions): Generator<InputFile | { path: string;
 async function dispatch(task: FileTask, pool: Piscina | undefined, timeoutMs: number): Promise<ManifestLine> {
   if (!pool) return convertTask(task);
   try {
+    // The clock starts when a worker takes the file: a worker still starting (the first ones, or one
+    // replacing a worker stopped by the timeout) must not eat into the file's time.
+    await whenIdle(pool);
     return await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     const timedOut = (error as Error).name === "AbortError" || (error as Error).name === "TimeoutError";
@@ -115,18 +122,68 @@ async function dispatch(task: FileTask, pool: Piscina | undefined, timeoutMs: nu
   }
 }
 
-/** Reads and hashes an input (the hash decides --resume), or says why it cannot be. */
+/** Longest wait for a ready worker before a file is handed to the pool anyway. */
+const WORKER_START_LIMIT_MS = 30_000;
+
+/** Resolves once a worker is ready and idle, so that `pool.run` in the same tick starts the file at once. */
+async function whenIdle(pool: Piscina): Promise<void> {
+  const started = Date.now();
+  while (pool.idleThreads === 0 && Date.now() - started < WORKER_START_LIMIT_MS) await sleep(2);
+}
+
+/**
+ * Reads and hashes an input (the hash decides --resume), or says why it cannot be. The file is
+ * opened once and checked on the open descriptor: non-blocking, so a FIFO swapped in after the walk
+ * cannot hang the run, and never read past the cap, so a file that grows (or a device) cannot
+ * exhaust memory.
+ */
 function prepare(input: InputFile, options: BatchOptions, taken: Set<string>): FileTask | ManifestLine {
+  let fd: number | undefined;
   try {
-    const size = statSync(input.path).size;
+    fd = openSync(input.path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const stats = fstatSync(fd);
+    const special = specialFileError(stats);
+    if (special) return failedLine(input.path, special);
     const cap = options.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES;
-    if (size > cap) return failedLine(input.path, `file is ${size} bytes, over the ${cap}-byte limit (--max-bytes)`);
-    const bytes = readFileSync(input.path);
+    const tooLarge = (size: number) =>
+      failedLine(input.path, `the file is ${size} bytes, over the ${cap}-byte limit (--max-bytes); it was not read`);
+    if (stats.size > cap) return tooLarge(stats.size);
+    const bytes = readCapped(fd, stats.size, cap);
+    if (bytes.length > cap) return tooLarge(bytes.length);
     const outputName = outputNameFor(input.relative, taken);
-    return { input: input.path, output: join(options.outDir, outputName), outputName, bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const task: FileTask = { input: input.path, output: join(options.outDir, outputName), outputName, bytes, sha256 };
+    if (options.maxInflatedBytes !== undefined) task.maxInflatedBytes = options.maxInflatedBytes;
+    return task;
   } catch (error) {
-    return failedLine(input.path, `cannot read the file: ${(error as Error).message}`);
+    return failedLine(input.path, describeFsError(error));
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+/** Reads to the end, but at most cap + 1 bytes (one past the cap tells a file that grew past it). */
+function readCapped(fd: number, expected: number, cap: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  // Not from Buffer's shared pool: the bytes are posted to a worker, which copies the whole backing store.
+  let chunk = Buffer.allocUnsafeSlow(Math.min(expected, cap) + 1);
+  let filled = 0;
+  for (;;) {
+    const read = readSync(fd, chunk, filled, chunk.length - filled, null);
+    if (read === 0) break;
+    filled += read;
+    total += read;
+    if (total > cap) break;
+    if (filled === chunk.length) {
+      chunks.push(chunk);
+      chunk = Buffer.allocUnsafeSlow(Math.min(1 << 20, cap + 1 - total));
+      filled = 0;
+    }
+  }
+  if (chunks.length === 0) return chunk.subarray(0, filled);
+  chunks.push(chunk.subarray(0, filled));
+  return Buffer.concat(chunks, total);
 }
 
 function defaultJobs(): number {

@@ -1,3 +1,5 @@
+import { extname } from "node:path";
+import { ReaderError } from "../readers/document.js";
 import type { Report } from "../schema/report.js";
 import { writeFileAtomic } from "../writers/files.js";
 import type { ManifestLine } from "../writers/manifest.js";
@@ -13,6 +15,8 @@ export interface FileTask {
   outputName: string;
   bytes: Uint8Array;
   sha256: string;
+  /** Zip-bomb guard for .docx inputs (--max-inflated-bytes); the reader's default when absent. */
+  maxInflatedBytes?: number;
 }
 
 /** Converts one input and writes its JSON; never throws: every outcome is a manifest line. */
@@ -20,13 +24,14 @@ export async function convertTask(task: FileTask): Promise<ManifestLine> {
   const { input, sha256 } = task;
   let report: Report;
   try {
-    report = await convertBytes(task.bytes, input);
+    report = await convertBytes(task.bytes, input, task.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: task.maxInflatedBytes });
   } catch (error) {
-    return failedLine(input, (error as Error).message, sha256);
+    const hint = error instanceof ReaderError && error.code === "docx.tooLarge" ? " (--max-inflated-bytes sets the cap)" : "";
+    return failedLine(input, `${(error as Error).message}${hint}`, sha256);
   }
   const outcome = { template: report.template, findings: report.findings.length, sha256, version: PIPELINE_VERSION };
-  const reason = notAReport(report);
-  if (reason) return { input, output: null, status: "skipped", error: reason, ...outcome };
+  const reason = notAReport(report, input);
+  if (reason) return { input, output: null, status: "skipped", error: `${input}: ${reason}`, ...outcome };
   try {
     writeFileAtomic(task.output, `${JSON.stringify(report, null, 2)}\n`);
   } catch (error) {
@@ -39,9 +44,49 @@ export function failedLine(input: string, error: string, sha256: string | null =
   return { input, output: null, status: "failed", error: `${input}: ${error}`, template: null, findings: 0, sha256, version: PIPELINE_VERSION };
 }
 
-/** A document with no report title, no standard section and no template table is something else. */
-function notAReport(report: Report): string | undefined {
-  if (report.template !== null || report.meta.title !== null) return undefined;
-  if (report.sections.some((s) => s.key !== undefined)) return undefined;
-  return "not an annual report: no report title, no standard section (总体情况…) and no 表二/表三/表四";
+/** Words of a report title: 政府信息公开工作年度报告 and its variants. */
+const REPORT_TITLE = /(政府信息公开|政务公开).{0,6}(年度报告|年报|工作报告)/;
+
+/**
+ * Tells a report from everything else an archive holds (news, notices, budget tables, READMEs): a
+ * report has the template's tables, or several of the standard sections (总体情况, 主动公开…), or a
+ * report title with at least one standard section or a statistics table. A page title alone proves
+ * nothing: every news page has one. Returns why the document is not a report, or undefined.
+ */
+export function notAReport(report: Report, fileName = ""): string | undefined {
+  if (report.template !== null) return undefined;
+  const sections = countStandardSections(report.sections);
+  if (sections >= 2) return undefined;
+  const reportTitle = report.meta.title !== null && REPORT_TITLE.test(report.meta.title);
+  if (reportTitle && (sections >= 1 || report.tables.other.length > 0)) return undefined;
+  const read = readAs(report, fileName);
+  if (reportTitle) {
+    return `not an annual report: the title “${report.meta.title}” names one, but there is no standard section (总体情况…) and no table (an announcement or interpretation page?)${read}`;
+  }
+  const seen = sections === 1 ? "only one standard section (总体情况…)" : "no standard section (总体情况…)";
+  return `not an annual report: no report title, ${seen} and no 表二/表三/表四${read}`;
+}
+
+function countStandardSections(sections: Report["sections"]): number {
+  const keys = new Set<string>();
+  const walk = (list: Report["sections"]) => {
+    for (const section of list) {
+      if (section.key !== undefined) keys.add(section.key);
+      walk(section.children);
+    }
+  };
+  walk(sections);
+  return keys.size;
+}
+
+const FORMAT_NAMES: Record<string, string> = { text: "plain text", html: "HTML", docx: ".docx", pdf: "PDF", doc: ".doc" };
+const EXTENSION_FORMATS: Record<string, string> = { ".docx": "docx", ".pdf": "pdf", ".doc": "doc", ".html": "html", ".htm": "html" };
+
+/** " (read as plain text: the name says .docx, the content does not)" when name and content disagree. */
+function readAs(report: Report, fileName: string): string {
+  const extension = extname(fileName).toLowerCase();
+  const named = EXTENSION_FORMATS[extension];
+  const format = report.source.format;
+  if (named === undefined || named === format) return "";
+  return ` (read as ${FORMAT_NAMES[format] ?? format}: the name says ${extension}, the content does not)`;
 }

@@ -1,12 +1,13 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { checkReport } from "../checks/index.js";
-import { readDocument } from "../readers/index.js";
+import { ReaderError } from "../readers/document.js";
+import { type ReadOptions, readDocument } from "../readers/index.js";
 import { report as reportSchema, SCHEMA_VERSION, type Report } from "../schema/report.js";
 import { readMeta } from "../structure/meta.js";
 import { buildSections } from "../structure/sections.js";
 import { readTables } from "../tables/index.js";
-import { detectFormat } from "./detect.js";
+import { detectFormat, looksBinary } from "./detect.js";
 
 /** A report that failed its own schema: a bug in nianbao, reported as a failed input, not a crash. */
 export class InvalidOutputError extends Error {
@@ -16,13 +17,23 @@ export class InvalidOutputError extends Error {
   }
 }
 
+/** How one document is read; the defaults suit any real report. */
+export type ConvertOptions = ReadOptions;
+
 /**
  * One document, bytes to validated report: read → structure → tables → checks → schema. Pure apart
  * from the hash; file I/O is the batch's business.
  */
-export async function convertBytes(bytes: Uint8Array, fileName: string): Promise<Report> {
+export async function convertBytes(bytes: Uint8Array, fileName: string, options: ConvertOptions = {}): Promise<Report> {
+  if (bytes.byteLength === 0) throw new ReaderError("the file is empty (0 bytes)", "empty");
   const format = detectFormat(bytes, fileName);
-  const doc = await readDocument(format, bytes);
+  if (format === "text" && looksBinary(bytes)) {
+    throw new ReaderError(
+      "the file is binary data, not a document nianbao reads (.docx, HTML or text; PDF and .doc to come): an image, an archive or a damaged file?",
+      "binary",
+    );
+  }
+  const doc = await readDocument(format, bytes, options);
   const paragraphs = doc.blocks.filter((b) => b.kind === "paragraph");
   const { meta, provenance: metaProvenance } = readMeta(doc);
   const { sections } = buildSections(paragraphs);

@@ -1,9 +1,16 @@
 import { type Document, ReaderError, type SourceFormat } from "./document.js";
+import { isEncryptedCompoundFile, refuseCompoundFile } from "./docx/compound.js";
 import { readDocx } from "./docx/index.js";
 import { readHtml } from "./html/index.js";
 import { readText } from "./text/index.js";
 
-type Reader = (bytes: Uint8Array) => Document | Promise<Document>;
+/** Limits and switches for reading one document; every field is optional. */
+export interface ReadOptions {
+  /** A .docx whose parts inflate to more than this many bytes is refused (zip-bomb guard). */
+  maxInflatedBytes?: number;
+}
+
+type Reader = (bytes: Uint8Array, options: ReadOptions) => Document | Promise<Document>;
 
 const READERS: Record<SourceFormat, Reader> = {
   text: readText,
@@ -12,7 +19,9 @@ const READERS: Record<SourceFormat, Reader> = {
   pdf: () => {
     throw new ReaderError("PDF input is not supported yet", "pdf.unsupported");
   },
-  doc: () => {
+  doc: (bytes) => {
+    // Word wraps a password-protected .docx in this container too; say so rather than "legacy .doc".
+    if (isEncryptedCompoundFile(bytes)) refuseCompoundFile(bytes);
     throw new ReaderError(
       "legacy Word .doc (or an encrypted .docx, which has the same container) is not supported yet",
       "doc.unsupported",
@@ -20,6 +29,6 @@ const READERS: Record<SourceFormat, Reader> = {
   },
 };
 
-export async function readDocument(format: SourceFormat, bytes: Uint8Array): Promise<Document> {
-  return READERS[format](bytes);
+export async function readDocument(format: SourceFormat, bytes: Uint8Array, options: ReadOptions = {}): Promise<Document> {
+  return READERS[format](bytes, options);
 }

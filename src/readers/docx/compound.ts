@@ -18,10 +18,14 @@ export function isCompoundFile(bytes: Uint8Array): boolean {
   return bytes.length >= CFB_MAGIC.length && CFB_MAGIC.every((byte, i) => bytes[i] === byte);
 }
 
+/** A compound file holding an EncryptionInfo stream: an encrypted (password-protected) OOXML package. */
+export function isEncryptedCompoundFile(bytes: Uint8Array): boolean {
+  return isCompoundFile(bytes) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(ENCRYPTION_INFO);
+}
+
 /** Throws the ReaderError that explains a compound file given as .docx. */
 export function refuseCompoundFile(bytes: Uint8Array): never {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (buffer.includes(ENCRYPTION_INFO)) {
+  if (isEncryptedCompoundFile(bytes)) {
     throw new ReaderError(
       "the .docx is encrypted (password-protected); open it in Word, remove the password and save it again",
       "docx.encrypted",

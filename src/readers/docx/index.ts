@@ -11,11 +11,19 @@ import { Numberer } from "./numbering.js";
 import { DEFAULT_MAIN_PART, Package } from "./package.js";
 import { Styles } from "./styles.js";
 import { child, textOf, type XmlElement } from "./xml.js";
-import { ZipArchive } from "./zip.js";
+import { DEFAULT_ZIP_LIMITS, ZipArchive, type ZipLimits } from "./zip.js";
 
-export function readDocx(bytes: Uint8Array): Document {
+export interface DocxOptions {
+  /**
+   * Refuse the .docx when a part, or all parts read together, inflate to more than this many bytes
+   * (zip-bomb guard). Default: the zip reader's caps (64 MiB per part, 256 MiB in all).
+   */
+  maxInflatedBytes?: number;
+}
+
+export function readDocx(bytes: Uint8Array, options: DocxOptions = {}): Document {
   if (isCompoundFile(bytes)) refuseCompoundFile(bytes);
-  const pkg = new Package(new ZipArchive(bytes));
+  const pkg = new Package(new ZipArchive(bytes, zipLimits(options)));
   const mainPart = pkg.related("", "officeDocument") ?? DEFAULT_MAIN_PART;
   const main = pkg.part(mainPart);
   if (!main) {
@@ -30,6 +38,11 @@ export function readDocx(bytes: Uint8Array): Document {
   const messages: Document["messages"] = [];
   const blocks = readBody(main, { styles, numberer, messages });
   return { format: "docx", blocks, properties: coreProperties(corePart ? pkg.part(corePart) : undefined), messages };
+}
+
+function zipLimits({ maxInflatedBytes }: DocxOptions): ZipLimits {
+  if (maxInflatedBytes === undefined) return DEFAULT_ZIP_LIMITS;
+  return { maxEntryBytes: maxInflatedBytes, maxTotalBytes: maxInflatedBytes };
 }
 
 /** docProps/core.xml: dc:title and dcterms:created, as raw strings. */

@@ -63,10 +63,12 @@ export class ZipArchive {
   read(name: string): Uint8Array | undefined {
     const entry = this.find(name);
     if (!entry) return undefined;
-    const budget = Math.min(this.limits.maxEntryBytes, this.limits.maxTotalBytes - this.inflatedTotal);
+    const { maxEntryBytes, maxTotalBytes } = this.limits;
+    const budget = Math.min(maxEntryBytes, maxTotalBytes - this.inflatedTotal);
+    const refuse = () => tooLarge(entry.name, budget < maxEntryBytes ? { total: maxTotalBytes } : { entry: maxEntryBytes });
     // Refuse up front when the directory admits the size; a lying directory is caught by the cap below.
-    if (entry.size > budget) throw tooLarge(entry.name, budget);
-    const data = inflate(entry, compressedData(this.bytes, entry), budget);
+    if (entry.size > budget) throw refuse();
+    const data = inflate(entry, compressedData(this.bytes, entry), budget, refuse);
     if (data.length !== entry.size || crc32(data) !== entry.crc) {
       throw new ReaderError(`the .docx is damaged: entry ${entry.name} fails its size or checksum test`, "docx.corrupt");
     }
@@ -79,7 +81,7 @@ export class ZipArchive {
   }
 }
 
-function inflate(entry: ZipEntry, data: Uint8Array, budget: number): Uint8Array {
+function inflate(entry: ZipEntry, data: Uint8Array, budget: number, refuse: () => ReaderError): Uint8Array {
   if (entry.method === METHOD_STORED) return data;
   if (entry.method !== METHOD_DEFLATE) {
     throw new ReaderError(
@@ -90,20 +92,25 @@ function inflate(entry: ZipEntry, data: Uint8Array, budget: number): Uint8Array 
   try {
     return inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
   } catch (error) {
-    if (error instanceof RangeError) throw tooLarge(entry.name, budget);
+    if (error instanceof RangeError) throw refuse();
     throw new ReaderError(`the .docx is damaged: entry ${entry.name} does not inflate`, "docx.corrupt");
   }
 }
 
-function tooLarge(name: string, cap: number): ReaderError {
-  return new ReaderError(
-    `the .docx is too large to read: entry ${name} inflates to more than ${formatMiB(cap)} (the cap); it may be a zip bomb`,
-    "docx.tooLarge",
-  );
+function tooLarge(name: string, cap: { entry: number } | { total: number }): ReaderError {
+  const what =
+    "entry" in cap
+      ? `entry ${name} inflates to more than ${formatSize(cap.entry)} (the cap per part)`
+      : `its parts inflate to more than ${formatSize(cap.total)} in all (the cap), reached at entry ${name}`;
+  return new ReaderError(`the .docx is too large to read: ${what}; it may be a zip bomb`, "docx.tooLarge");
 }
 
-function formatMiB(bytes: number): string {
-  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MiB`;
+/** 64 MiB · 1.5 MiB · 12 KiB · 800 bytes: a cap as a user set it, never rounded to "0 MiB". */
+function formatSize(bytes: number): string {
+  const round = (value: number) => Math.round(value * 10) / 10;
+  if (bytes >= 1024 * 1024) return `${round(bytes / (1024 * 1024))} MiB`;
+  if (bytes >= 1024) return `${round(bytes / 1024)} KiB`;
+  return `${bytes} bytes`;
 }
 
 function truncated(): ReaderError {
