@@ -2,6 +2,7 @@ import { type Document, ReaderError, type SourceFormat } from "./document.js";
 import { isEncryptedCompoundFile, refuseCompoundFile } from "./docx/compound.js";
 import { readDocx } from "./docx/index.js";
 import { readHtml } from "./html/index.js";
+import { readPdf } from "./pdf/index.js";
 import { readText } from "./text/index.js";
 
 /** Limits and switches for reading one document; every field is optional. */
@@ -16,9 +17,7 @@ const READERS: Record<SourceFormat, Reader> = {
   text: readText,
   html: readHtml,
   docx: readDocx,
-  pdf: () => {
-    throw new ReaderError("PDF input is not supported yet", "pdf.unsupported");
-  },
+  pdf: readPdf,
   doc: (bytes) => {
     // Word wraps a password-protected .docx in this container too; say so rather than "legacy .doc".
     if (isEncryptedCompoundFile(bytes)) refuseCompoundFile(bytes);

@@ -1,0 +1,75 @@
+import type { Paragraph } from "../document.js";
+import { joinWords, type TextLine, tidySpacing } from "./text-lines.js";
+
+/** Where the body text of a page starts and ends (its margins), from the lines themselves. */
+export interface Margins {
+  left: number;
+  right: number;
+}
+
+/** Numbered headings and list items: 一、 （一） 1. 1、 第一条. */
+const NUMBERED = /^(第[一二三四五六七八九十百]+[章节条]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d))/;
+/** In font sizes: a first line indented by about a character or more. */
+const INDENT = 0.8;
+/** In font sizes: a line ending this far short of the right margin ends its paragraph. */
+const SHORT_LINE = 1.5;
+/** In font sizes: more white space than this above a line starts a new paragraph. */
+const PARAGRAPH_GAP = 1.2;
+/** Points: a change of font size larger than this (title → body) starts a new paragraph. */
+const SIZE_CHANGE = 1.5;
+const SAME_X = 2;
+
+/**
+ * Margins of a page's body text: the leftmost start and the rightmost end that at least two lines
+ * share (justified text lines up on both sides; a centred title or a short last line does not).
+ */
+export function marginsOf(lines: TextLine[]): Margins {
+  const shared = (values: number[]) => values.filter((v) => values.filter((w) => Math.abs(v - w) <= SAME_X).length >= 2);
+  const starts = lines.map((l) => l.x0);
+  const ends = lines.map((l) => l.x1);
+  const left = shared(starts);
+  const right = shared(ends);
+  return {
+    left: Math.min(...(left.length > 0 ? left : starts)),
+    right: Math.max(...(right.length > 0 ? right : ends)),
+  };
+}
+
+/**
+ * Joins lines into paragraphs. A line starts a new paragraph when it is numbered (一、 （一） 1.),
+ * indented, set in another size, far below the line before, or when the line before stopped
+ * short of the right margin. A paragraph carries over a page break when the next page's first line
+ * does none of these.
+ */
+export class ParagraphBuilder {
+  private lines: { line: TextLine; page: number; margins: Margins }[] = [];
+  private readonly done: Paragraph[] = [];
+
+  add(line: TextLine, page: number, margins: Margins): void {
+    const previous = this.lines[this.lines.length - 1];
+    if (previous && startsParagraph(line, margins, previous.line, previous.margins, previous.page === page)) this.flush();
+    this.lines.push({ line, page, margins });
+  }
+
+  /** Closes the open paragraph (a table follows). */
+  flush(): void {
+    const first = this.lines[0];
+    if (!first) return;
+    const text = tidySpacing(this.lines.reduce((joined, { line }) => joinWords(joined, line.text), ""));
+    if (text !== "") this.done.push({ kind: "paragraph", text, loc: { page: first.page } });
+    this.lines = [];
+  }
+
+  /** Paragraphs completed since the last call. */
+  take(): Paragraph[] {
+    return this.done.splice(0);
+  }
+}
+
+function startsParagraph(line: TextLine, margins: Margins, previous: TextLine, previousMargins: Margins, samePage: boolean): boolean {
+  if (NUMBERED.test(line.text)) return true;
+  if (line.x0 > margins.left + INDENT * line.size) return true;
+  if (Math.abs(line.size - previous.size) > SIZE_CHANGE) return true;
+  if (previous.x1 < previousMargins.right - SHORT_LINE * previous.size) return true;
+  return samePage && line.top - previous.bottom > PARAGRAPH_GAP * Math.max(line.size, previous.size);
+}
