@@ -14,6 +14,7 @@ export function registerExport(program: Command): void {
     .action(async (dir: string, options: { to: string; wide?: boolean; excel?: boolean; quiet?: boolean }) => {
       try {
         const summary = await exportOutput({ outDir: dir, to: options.to, wide: options.wide ?? false, excel: options.excel ?? false });
+        for (const { number, reason } of summary.unreadableLines) process.stderr.write(`warning: ${dir}/manifest.jsonl line ${number} skipped: ${reason}\n`);
         if (!options.quiet) {
           process.stderr.write(
             `${summary.ok} ok, ${summary.skipped} skipped, ${summary.failed} failed → ${options.to}\n` +

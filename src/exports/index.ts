@@ -2,7 +2,8 @@ import { mkdirSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { CsvSink } from "./csv.js";
 import { JsonlSink } from "./jsonl.js";
-import { manifestPathOf, readOutputDir } from "./output-dir.js";
+import { manifestPathOf, type UnreadableLine } from "./output-dir.js";
+import { readOutputDirAhead } from "./read-ahead.js";
 import { ParquetSink } from "./parquet.js";
 import { SeriesCollector, seriesFilePath, writeSeriesFile } from "./series.js";
 import type { ExportSink } from "./sink.js";
@@ -32,6 +33,8 @@ export interface ExportSummary {
   issuerGroups: number;
   seriesFindings: number;
   seriesFile: string;
+  /** Manifest lines skipped because they do not parse (a torn last line of a killed run). */
+  unreadableLines: UnreadableLine[];
 }
 
 export class ExportUsageError extends Error {}
@@ -55,8 +58,9 @@ export async function exportOutput(options: ExportOptions): Promise<ExportSummar
   const sink = openSink(format, options);
   const series = new SeriesCollector();
   const counts = { ok: 0, failed: 0, skipped: 0 };
+  const unreadableLines: UnreadableLine[] = [];
   try {
-    for await (const entry of readOutputDir(options.outDir)) {
+    for await (const entry of readOutputDirAhead(options.outDir, (line) => unreadableLines.push(line))) {
       counts[entry.line.status]++;
       sink.add(entry);
       series.add(entry);
@@ -69,7 +73,7 @@ export async function exportOutput(options: ExportOptions): Promise<ExportSummar
   sink.finish(outcome);
   const seriesFile = seriesFilePath(options.to);
   writeSeriesFile(seriesFile, outcome);
-  return { format, ...counts, issuerGroups: outcome.groups.length, seriesFindings: outcome.findings.length, seriesFile };
+  return { format, ...counts, issuerGroups: outcome.groups.length, seriesFindings: outcome.findings.length, seriesFile, unreadableLines };
 }
 
 function openSink(format: ExportFormat, options: ExportOptions): ExportSink {

@@ -1,5 +1,4 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { z } from "zod";
@@ -38,44 +37,58 @@ export function manifestPathOf(outDir: string): string {
   return manifest;
 }
 
+/** A manifest line that could not be read, and why; the export goes on without it. */
+export interface UnreadableLine {
+  number: number;
+  reason: string;
+}
+
 /**
  * Reads a conversion output folder one entry at a time (the manifest line by line, each report JSON
- * only when its turn comes), so exporting 10,000 reports keeps memory flat. A report JSON that is
- * missing or no longer matches the schema turns its entry into a failed one rather than stopping
- * the export: the other reports are still worth having.
+ * only when its turn comes), so exporting 10,000 reports keeps memory flat. A run killed mid-write
+ * can leave a torn manifest line: such a line is passed to onUnreadableLine and skipped. A report JSON
+ * that is missing or no longer matches the schema turns its entry into a failed one rather than
+ * stopping the export: the other reports are still worth having.
  */
-export async function* readOutputDir(outDir: string): AsyncGenerator<ExportEntry> {
+export async function* readOutputDir(outDir: string, onUnreadableLine: (line: UnreadableLine) => void): AsyncGenerator<ExportEntry> {
   const lines = createInterface({ input: createReadStream(manifestPathOf(outDir)), crlfDelay: Number.POSITIVE_INFINITY });
   let number = 0;
   for await (const text of lines) {
     number++;
     if (text.trim() === "") continue;
-    const line = parseManifestLine(text, number);
+    const line = parseManifestLine(text);
+    if (typeof line === "string") {
+      onUnreadableLine({ number, reason: line });
+      continue;
+    }
     if (line.status !== "ok" || line.output === null) {
       yield { line, report: null };
       continue;
     }
-    const loaded = await loadReport(join(outDir, line.output));
+    const loaded = loadReport(join(outDir, line.output));
     yield "error" in loaded ? { line: { ...line, status: "failed", error: `${line.output}: ${loaded.error}` }, report: null } : { line, report: loaded.report };
   }
 }
 
-function parseManifestLine(text: string, number: number): ManifestLine {
+/** The line, or why it is not one. */
+function parseManifestLine(text: string): ManifestLine | string {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new Error(`manifest.jsonl line ${number} is not JSON`);
+    return "not JSON";
   }
   const parsed = manifestLine.safeParse(json);
-  if (!parsed.success) throw new Error(`manifest.jsonl line ${number} is not a manifest line: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  return `not a manifest line: ${issue?.path.join(".")}: ${issue?.message}`;
 }
 
-async function loadReport(path: string): Promise<{ report: Report } | { error: string }> {
+/** Read synchronously: one file at a time anyway, and the async read costs more in waits than it saves. */
+function loadReport(path: string): { report: Report } | { error: string } {
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(path, "utf8"));
+    json = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
     return { error: `cannot read the report JSON: ${(error as Error).message}` };
   }
