@@ -29,7 +29,8 @@ export async function convertTask(task: FileTask): Promise<ManifestLine> {
     const hint = error instanceof ReaderError && error.code === "docx.tooLarge" ? " (--max-inflated-bytes sets the cap)" : "";
     return failedLine(input, `${(error as Error).message}${hint}`, sha256);
   }
-  const outcome = { template: report.template, findings: report.findings.length, sha256, version: PIPELINE_VERSION };
+  const via = report.source.via;
+  const outcome = { template: report.template, findings: report.findings.length, sha256, version: PIPELINE_VERSION, ...(via ? { via } : {}) };
   const reason = notAReport(report, input);
   if (reason) return { input, output: null, status: "skipped", error: `${input}: ${reason}`, ...outcome };
   try {

@@ -1,5 +1,5 @@
-import { type Document, ReaderError, type SourceFormat } from "./document.js";
-import { isEncryptedCompoundFile, refuseCompoundFile } from "./docx/compound.js";
+import type { Document, SourceFormat } from "./document.js";
+import { readDoc } from "./doc/index.js";
 import { readDocx } from "./docx/index.js";
 import { readHtml } from "./html/index.js";
 import { readPdf } from "./pdf/index.js";
@@ -18,14 +18,7 @@ const READERS: Record<SourceFormat, Reader> = {
   html: readHtml,
   docx: readDocx,
   pdf: readPdf,
-  doc: (bytes) => {
-    // Word wraps a password-protected .docx in this container too; say so rather than "legacy .doc".
-    if (isEncryptedCompoundFile(bytes)) refuseCompoundFile(bytes);
-    throw new ReaderError(
-      "legacy Word .doc (or an encrypted .docx, which has the same container) is not supported yet",
-      "doc.unsupported",
-    );
-  },
+  doc: readDoc,
 };
 
 export async function readDocument(format: SourceFormat, bytes: Uint8Array, options: ReadOptions = {}): Promise<Document> {

@@ -13,6 +13,7 @@ export const manifestLine = z.strictObject({
   findings: z.number().int(),
   sha256: z.string().nullable(),
   version: z.string().describe("pipeline version that produced the line"),
+  via: z.string().optional().describe("how the reader got the content when not directly, e.g. a .doc converted by LibreOffice"),
 });
 export type ManifestLine = z.infer<typeof manifestLine>;
 

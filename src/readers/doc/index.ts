@@ -1,0 +1,35 @@
+import WordExtractor from "word-extractor";
+import { type Document, ReaderError } from "../document.js";
+import { isEncryptedCompoundFile, refuseCompoundFile } from "../docx/compound.js";
+import { type DocxOptions, readDocx } from "../docx/index.js";
+import { readText } from "../text/index.js";
+import { convertDocToDocx, findSoffice } from "./soffice.js";
+
+/**
+ * Legacy Word 97–2003 .doc. With LibreOffice on the machine the file is converted to .docx first,
+ * which keeps its tables (merged cells included); without it word-extractor gives the text only:
+ * its table rows come out as tab-separated cells with row ends it does not mark consistently, so
+ * cells are kept as text joined by " | " and no value is read from them (they would be guesses).
+ * `via` on the Document says which path was taken; the manifest shows it.
+ */
+export async function readDoc(bytes: Uint8Array, options: DocxOptions = {}): Promise<Document> {
+  if (isEncryptedCompoundFile(bytes)) refuseCompoundFile(bytes);
+  const soffice = findSoffice();
+  if (soffice) {
+    let docx: Uint8Array;
+    try {
+      docx = await convertDocToDocx(soffice, bytes);
+    } catch (error) {
+      throw new ReaderError(`LibreOffice could not convert this .doc: ${(error as Error).message.split("\n")[0]}`, "doc.convert");
+    }
+    return { ...readDocx(docx, options), format: "doc", via: "soffice: .doc converted to .docx" };
+  }
+  let body: string;
+  try {
+    body = (await new WordExtractor().extract(Buffer.from(bytes))).getBody();
+  } catch (error) {
+    throw new ReaderError(`not a readable Word .doc: ${(error as Error).message}`, "doc.unreadable");
+  }
+  const { encoding: _utf8, ...text } = readText(new TextEncoder().encode(body.replace(/\t/g, " | ")));
+  return { ...text, format: "doc", via: "word-extractor: text only, tables not read (LibreOffice not found)" };
+}
