@@ -182,7 +182,11 @@ function textAdvance(glyphs: (Glyph | number | null)[], state: GraphicsState, ve
  * one em wide, centred on the origin (vertical fonts put the origin at the glyph's centre line).
  */
 function verticalPiece(glyphs: (Glyph | number | null)[], start: Matrix, advance: number, state: GraphicsState): TextPiece | undefined {
-  const text = glyphs.map((g) => (g && typeof g === "object" ? g.unicode : "")).join("");
+  // Vertical CMaps give the vertical presentation forms of punctuation (︑ for 、); read them as text.
+  const text = glyphs
+    .map((g) => (g && typeof g === "object" ? g.unicode : ""))
+    .join("")
+    .replace(/[\ufe10-\ufe4f]/g, (c) => c.normalize("NFKC"));
   if (text.trim() === "") return undefined;
   const half = state.fontSize / 2;
   const corners = [
