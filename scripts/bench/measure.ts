@@ -18,18 +18,27 @@ export interface CliRun {
   filesPerSec: number;
   /** Peak resident set of the CLI process tree, MB (max over the tree of VmHWM). */
   peakRssMB: number;
-  /** user + system CPU seconds of the CLI process, from its last /proc sample. */
+  /** user + system CPU seconds of the CLI process (all its threads), from this process's reaped-children times. */
   cpuSeconds: number;
+  cpuMsPerFile: number;
   load1: [before: number, after: number];
   exitCode: number | null;
 }
 
 const CLOCK_TICKS = 100;
 
+/** CPU seconds (user + system) of this process's children that have exited and been waited for. */
+function childrenCpuSeconds(): number {
+  const stat = readFileSync("/proc/self/stat", "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
+}
+
 /** Runs `node dist/cli/main.js convert <inputs> --out <tmp> -q --jobs N` and times it. */
 export async function runCli(cli: string, inputs: string[], jobs: number, extraNodeArgs: string[] = []): Promise<CliRun> {
   const out = mkdtempSync(join(tmpdir(), "nianbao-bench-out-"));
   const before = loadavg()[0]!;
+  const cpuBefore = childrenCpuSeconds();
   try {
     const started = performance.now();
     const child = spawn(process.execPath, [...extraNodeArgs, cli, "convert", ...inputs, "--out", out, "-q", "--jobs", String(jobs)], {
@@ -40,18 +49,17 @@ export async function runCli(cli: string, inputs: string[], jobs: number, extraN
       if (stderr.length < 4000) stderr += chunk.toString();
     });
     let peakKB = 0;
-    let cpuTicks = 0;
     const poll = () => {
       if (child.pid === undefined) return;
       const tree = processTree(child.pid);
       peakKB = Math.max(peakKB, tree.reduce((sum, pid) => sum + statusKB(pid, "VmHWM"), 0));
-      cpuTicks = Math.max(cpuTicks, cpuOf(child.pid));
     };
     const timer = setInterval(poll, 20);
     poll();
     const exitCode = await new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     const seconds = (performance.now() - started) / 1000;
     clearInterval(timer);
+    const cpuSeconds = childrenCpuSeconds() - cpuBefore;
     const lines = readFileSync(join(out, "manifest.jsonl"), "utf8").split("\n").filter(Boolean);
     const count = (status: string) => lines.filter((l) => (JSON.parse(l) as { status: string }).status === status).length;
     if (exitCode !== 0 && exitCode !== 1) throw new Error(`CLI exited with ${exitCode}: ${stderr}`);
@@ -63,7 +71,8 @@ export async function runCli(cli: string, inputs: string[], jobs: number, extraN
       seconds: round(seconds, 3),
       filesPerSec: round(lines.length / seconds, 1),
       peakRssMB: round(peakKB / 1024, 1),
-      cpuSeconds: round(cpuTicks / CLOCK_TICKS, 2),
+      cpuSeconds: round(cpuSeconds, 2),
+      cpuMsPerFile: round((1000 * cpuSeconds) / Math.max(1, lines.length), 1),
       load1: [round(before, 2), round(loadavg()[0]!, 2)],
       exitCode,
     };
@@ -98,21 +107,13 @@ function statusKB(pid: number, field: string): number {
   }
 }
 
-function cpuOf(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return 0;
-  }
-}
-
 export interface PandocRun {
   files: number;
   failed: number;
   seconds: number;
   filesPerSec: number;
+  /** user + system CPU ms per file of the pandoc processes. */
+  cpuMsPerFile: number;
   concurrency: number;
   load1: [before: number, after: number];
 }
@@ -125,6 +126,7 @@ export function pandocVersion(): string | null {
 /** `pandoc -f <from> -t json FILE` over the files, `concurrency` processes at a time, output discarded. */
 export async function runPandoc(from: "docx" | "html", files: string[], concurrency = 2): Promise<PandocRun> {
   const before = loadavg()[0]!;
+  const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
   let next = 0;
   let failed = 0;
@@ -150,6 +152,7 @@ export async function runPandoc(from: "docx" | "html", files: string[], concurre
     failed,
     seconds: round(seconds, 3),
     filesPerSec: round(files.length / seconds, 2),
+    cpuMsPerFile: round((1000 * (childrenCpuSeconds() - cpuBefore)) / Math.max(1, files.length), 1),
     concurrency,
     load1: [round(before, 2), round(loadavg()[0]!, 2)],
   };
