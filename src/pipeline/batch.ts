@@ -41,6 +41,13 @@ export interface BatchSummary {
 export const DEFAULT_MAX_INPUT_BYTES = 100 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
+/**
+ * Heap limit of each worker: a hostile file that makes conversion allocate without end stops its own
+ * worker (the file fails, the run goes on) long before the machine runs out of memory. Real reports
+ * need well under 100 MB.
+ */
+const WORKER_HEAP_MB = 1024;
+
 const WORKER = fileURLToPath(new URL("./worker.js", import.meta.url));
 
 /**
@@ -71,7 +78,10 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   const jobs = options.jobs ?? defaultJobs();
   // Worker mode needs the compiled worker; from sources (tests) the batch runs in this thread.
-  const pool = jobs > 0 && existsSync(WORKER) ? new Piscina({ filename: WORKER, minThreads: jobs, maxThreads: jobs }) : undefined;
+  const pool =
+    jobs > 0 && existsSync(WORKER)
+      ? new Piscina({ filename: WORKER, minThreads: jobs, maxThreads: jobs, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
+      : undefined;
   const queue = new PQueue({ concurrency: Math.max(1, jobs) });
   const taken = new Set<string>();
   try {
@@ -117,7 +127,12 @@ async function dispatch(task: FileTask, pool: Piscina | undefined, timeoutMs: nu
     return await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) });
   } catch (error) {
     const timedOut = (error as Error).name === "AbortError" || (error as Error).name === "TimeoutError";
-    const reason = timedOut ? `conversion took longer than ${timeoutMs / 1000} s (--timeout) and was stopped` : (error as Error).message;
+    const outOfMemory = (error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
+    const reason = timedOut
+      ? `conversion took longer than ${timeoutMs / 1000} s (--timeout) and was stopped`
+      : outOfMemory
+        ? `conversion needed more than ${WORKER_HEAP_MB} MB of memory and was stopped: the file is too large or too complex`
+        : (error as Error).message;
     return failedLine(task.input, reason, task.sha256);
   }
 }

@@ -3,7 +3,7 @@ import { ReaderError } from "../readers/document.js";
 import type { Report } from "../schema/report.js";
 import { writeFileAtomic } from "../writers/files.js";
 import type { ManifestLine } from "../writers/manifest.js";
-import { convertBytes } from "./convert.js";
+import { convertBytes, InvalidOutputError } from "./convert.js";
 import { PIPELINE_VERSION } from "./version.js";
 
 /** One unit of batch work: the bytes are read (and hashed) by the batch, converted here. */
@@ -26,8 +26,7 @@ export async function convertTask(task: FileTask): Promise<ManifestLine> {
   try {
     report = await convertBytes(task.bytes, input, task.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: task.maxInflatedBytes });
   } catch (error) {
-    const hint = error instanceof ReaderError && error.code === "docx.tooLarge" ? " (--max-inflated-bytes sets the cap)" : "";
-    return failedLine(input, `${(error as Error).message}${hint}`, sha256);
+    return failedLine(input, conversionError(error), sha256);
   }
   const via = report.source.via;
   const outcome = { template: report.template, findings: report.findings.length, sha256, version: PIPELINE_VERSION, ...(via ? { via } : {}) };
@@ -43,6 +42,19 @@ export async function convertTask(task: FileTask): Promise<ManifestLine> {
 
 export function failedLine(input: string, error: string, sha256: string | null = null): ManifestLine {
   return { input, output: null, status: "failed", error: `${input}: ${error}`, template: null, findings: 0, sha256, version: PIPELINE_VERSION };
+}
+
+/**
+ * What a user is told when conversion throws: a reader's own words for a file it cannot read; for
+ * anything else (a bug met on this file), that it is one, with the exception, so it gets reported.
+ */
+function conversionError(error: unknown): string {
+  if (error instanceof ReaderError) {
+    return error.code === "docx.tooLarge" ? `${error.message} (--max-inflated-bytes sets the cap)` : error.message;
+  }
+  if (error instanceof InvalidOutputError) return error.message;
+  const { name, message } = error instanceof Error ? error : { name: "Error", message: String(error) };
+  return `internal error (${name}: ${message}); please report this file`;
 }
 
 /** Words of a report title: 政府信息公开工作年度报告 and its variants. */
