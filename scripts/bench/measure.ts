@@ -18,6 +18,8 @@ export interface CliRun {
   filesPerSec: number;
   /** Peak resident set of the CLI process tree, MB (max over the tree of VmHWM). */
   peakRssMB: number;
+  /** [seconds, VmRSS MB] about every 2 s (at most 30 points): flat when memory does not grow with N. */
+  rssTimeline: [number, number][];
   /** user + system CPU seconds of the CLI process (all its threads), from this process's reaped-children times. */
   cpuSeconds: number;
   cpuMsPerFile: number;
@@ -49,10 +51,15 @@ export async function runCli(cli: string, inputs: string[], jobs: number, extraN
       if (stderr.length < 4000) stderr += chunk.toString();
     });
     let peakKB = 0;
+    const timeline: [number, number][] = [];
     const poll = () => {
       if (child.pid === undefined) return;
       const tree = processTree(child.pid);
       peakKB = Math.max(peakKB, tree.reduce((sum, pid) => sum + statusKB(pid, "VmHWM"), 0));
+      const at = (performance.now() - started) / 1000;
+      if (timeline.length === 0 || at - timeline.at(-1)![0] >= 2) {
+        timeline.push([round(at, 1), round(tree.reduce((sum, pid) => sum + statusKB(pid, "VmRSS"), 0) / 1024, 1)]);
+      }
     };
     const timer = setInterval(poll, 20);
     poll();
@@ -71,6 +78,7 @@ export async function runCli(cli: string, inputs: string[], jobs: number, extraN
       seconds: round(seconds, 3),
       filesPerSec: round(lines.length / seconds, 1),
       peakRssMB: round(peakKB / 1024, 1),
+      rssTimeline: timeline.filter((_, i) => i % Math.ceil(timeline.length / 30) === 0),
       cpuSeconds: round(cpuSeconds, 2),
       cpuMsPerFile: round((1000 * cpuSeconds) / Math.max(1, lines.length), 1),
       load1: [round(before, 2), round(loadavg()[0]!, 2)],
