@@ -1,9 +1,7 @@
 import { ALL_PATHS } from "../schema/fields.js";
-import type { Report } from "../schema/report.js";
-import type { ExportEntry } from "./output-dir.js";
+import type { ExportedReport, ExportEntry } from "./output-dir.js";
 import type { ExportSink } from "./sink.js";
 import { TextFile } from "./text-file.js";
-import { valueRows } from "./values.js";
 
 export interface CsvOptions {
   /** One row per report and one column per canonical path, instead of one row per value. */
@@ -46,7 +44,7 @@ export class CsvSink implements ExportSink {
     if (!report) return;
     const identity = [line.input, report.source.sha256, report.meta.issuer, report.meta.year, report.template];
     if (this.options.wide) this.file.write(csvRecord([...identity, ...wideValues(report)]));
-    else for (const row of valueRows(report)) this.file.write(csvRecord([...identity, row.path, row.value, row.raw, row.unit]));
+    else for (const row of report.values) this.file.write(csvRecord([...identity, row.path, row.value, row.raw, row.unit]));
   }
 
   finish(): void {
@@ -59,7 +57,7 @@ export class CsvSink implements ExportSink {
 }
 
 /** The report's value under each of ALL_PATHS; a path outside its template is empty, like a blank cell. */
-function wideValues(report: Report): Field[] {
-  const byPath = new Map(valueRows(report).map((row) => [row.path, row.value]));
+function wideValues(report: ExportedReport): Field[] {
+  const byPath = new Map(report.values.map((row) => [row.path, row.value]));
   return ALL_PATHS.map((path) => byPath.get(path) ?? null);
 }

@@ -60,7 +60,7 @@ export async function exportOutput(options: ExportOptions): Promise<ExportSummar
   const counts = { ok: 0, failed: 0, skipped: 0 };
   const unreadableLines: UnreadableLine[] = [];
   try {
-    for await (const entry of readOutputDirAhead(options.outDir, (line) => unreadableLines.push(line))) {
+    for await (const entry of readOutputDirAhead(options.outDir, { json: format === ".jsonl" }, (line) => unreadableLines.push(line))) {
       counts[entry.line.status]++;
       sink.add(entry);
       series.add(entry);

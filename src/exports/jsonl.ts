@@ -11,7 +11,7 @@ export class JsonlSink implements ExportSink {
   }
 
   add({ report }: ExportEntry): void {
-    if (report) this.file.write(`${JSON.stringify(report)}\n`);
+    if (report?.json) this.file.write(`${report.json}\n`);
   }
 
   finish(): void {

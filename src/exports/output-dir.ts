@@ -4,11 +4,27 @@ import { createInterface } from "node:readline";
 import { z } from "zod";
 import { finding, meta, type Report, SCHEMA_VERSION, source, templateVersion } from "../schema/report.js";
 import { type ManifestLine, manifestLine } from "../writers/manifest.js";
+import { type ValueRow, valueRows } from "./values.js";
 
-/** One input of a conversion run: its manifest line and, when it converted, its report. */
+/** One input of a conversion run: its manifest line and, when it converted, what the exports take of its report. */
 export interface ExportEntry {
   line: ManifestLine;
-  report: Report | null;
+  report: ExportedReport | null;
+}
+
+/**
+ * The parts of a report the exports write, with the tables already flat. Much smaller than the
+ * report (no provenance labels and locators), which matters when a worker thread posts it over.
+ */
+export type ExportedReport = Pick<Report, "meta" | "template" | "source" | "findings" | "sections"> & {
+  values: ValueRow[];
+  /** The whole report JSON on one line, when the reader is asked for it (the JSONL export). */
+  json?: string;
+};
+
+export interface ReadOptions {
+  /** Keep each report's whole JSON (ExportedReport.json). */
+  json: boolean;
 }
 
 /**
@@ -50,7 +66,11 @@ export interface UnreadableLine {
  * that is missing or no longer matches the schema turns its entry into a failed one rather than
  * stopping the export: the other reports are still worth having.
  */
-export async function* readOutputDir(outDir: string, onUnreadableLine: (line: UnreadableLine) => void): AsyncGenerator<ExportEntry> {
+export async function* readOutputDir(
+  outDir: string,
+  options: ReadOptions,
+  onUnreadableLine: (line: UnreadableLine) => void,
+): AsyncGenerator<ExportEntry> {
   const lines = createInterface({ input: createReadStream(manifestPathOf(outDir)), crlfDelay: Number.POSITIVE_INFINITY });
   let number = 0;
   for await (const text of lines) {
@@ -65,7 +85,7 @@ export async function* readOutputDir(outDir: string, onUnreadableLine: (line: Un
       yield { line, report: null };
       continue;
     }
-    const loaded = loadReport(join(outDir, line.output));
+    const loaded = loadReport(join(outDir, line.output), options);
     yield "error" in loaded ? { line: { ...line, status: "failed", error: `${line.output}: ${loaded.error}` }, report: null } : { line, report: loaded.report };
   }
 }
@@ -85,7 +105,7 @@ function parseManifestLine(text: string): ManifestLine | string {
 }
 
 /** Read synchronously: one file at a time anyway, and the async read costs more in waits than it saves. */
-function loadReport(path: string): { report: Report } | { error: string } {
+function loadReport(path: string, options: ReadOptions): { report: ExportedReport } | { error: string } {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, "utf8"));
@@ -97,5 +117,9 @@ function loadReport(path: string): { report: Report } | { error: string } {
     const issue = checked.error.issues[0];
     return { error: `the report JSON does not match schema ${SCHEMA_VERSION}: ${issue?.path.join(".")}: ${issue?.message}` };
   }
-  return { report: json as Report };
+  const report = json as Report;
+  const { meta, template, source, findings, sections } = report;
+  const exported: ExportedReport = { meta, template, source, findings, sections, values: valueRows(report) };
+  if (options.json) exported.json = JSON.stringify(report);
+  return { report: exported };
 }

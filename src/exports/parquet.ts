@@ -2,7 +2,6 @@ import { renameSync, rmSync } from "node:fs";
 import { type BasicType, type ColumnSource, fileWriter, ParquetWriter, schemaFromColumnData, type Writer } from "hyparquet-writer";
 import type { ExportEntry } from "./output-dir.js";
 import type { ExportSink } from "./sink.js";
-import { valueRows } from "./values.js";
 
 /** Rows per row group: a few MB of column buffers, so memory stays flat however many reports. */
 const ROW_GROUP_ROWS = 100_000;
@@ -39,7 +38,7 @@ export class ParquetSink implements ExportSink {
   add({ line, report }: ExportEntry): void {
     if (!report) return;
     const c = this.columns;
-    for (const row of valueRows(report)) {
+    for (const row of report.values) {
       c.file.push(line.input);
       c.sha256.push(report.source.sha256);
       c.issuer.push(report.meta.issuer);

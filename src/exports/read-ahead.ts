@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { type ExportEntry, manifestPathOf, readOutputDir, type UnreadableLine } from "./output-dir.js";
+import { type ExportEntry, manifestPathOf, type ReadOptions, readOutputDir, type UnreadableLine } from "./output-dir.js";
 
 /** How far the reading thread may run ahead: enough to never starve the writer, little memory. */
 export const READ_AHEAD_ENTRIES = 64;
@@ -11,6 +11,11 @@ export type ReadAheadMessage =
   | { kind: "unreadable"; line: UnreadableLine }
   | { kind: "done" }
   | { kind: "error"; message: string };
+
+export interface ReadAheadSetup {
+  outDir: string;
+  options: ReadOptions;
+}
 
 /** The main thread hands back one credit per entry it took, so the worker's lead stays bounded. */
 export interface ReadAheadRequest {
@@ -24,13 +29,17 @@ const WORKER = fileURLToPath(new URL("./read-worker.js", import.meta.url));
  * writing (an export's two halves cost about the same). Like the batch, worker mode needs the
  * compiled worker; from sources (tests, tsx) the folder is read in this thread.
  */
-export async function* readOutputDirAhead(outDir: string, onUnreadableLine: (line: UnreadableLine) => void): AsyncGenerator<ExportEntry> {
+export async function* readOutputDirAhead(
+  outDir: string,
+  options: ReadOptions,
+  onUnreadableLine: (line: UnreadableLine) => void,
+): AsyncGenerator<ExportEntry> {
   manifestPathOf(outDir);
   if (!existsSync(WORKER)) {
-    yield* readOutputDir(outDir, onUnreadableLine);
+    yield* readOutputDir(outDir, options, onUnreadableLine);
     return;
   }
-  const worker = new Worker(WORKER, { workerData: outDir });
+  const worker = new Worker(WORKER, { workerData: { outDir, options } satisfies ReadAheadSetup });
   const inbox: ReadAheadMessage[] = [];
   let failure: Error | undefined;
   let wake: (() => void) | undefined;

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { type ReadAheadMessage, type ReadAheadRequest, READ_AHEAD_ENTRIES } from "./read-ahead.js";
+import { type ReadAheadMessage, type ReadAheadRequest, type ReadAheadSetup, READ_AHEAD_ENTRIES } from "./read-ahead.js";
 import { readOutputDir } from "./output-dir.js";
 
 /**
@@ -7,6 +7,7 @@ import { readOutputDir } from "./output-dir.js";
  * while the main thread writes, staying at most READ_AHEAD_ENTRIES entries ahead of it.
  */
 const port = parentPort!;
+const { outDir, options } = workerData as ReadAheadSetup;
 let credit = READ_AHEAD_ENTRIES;
 let wake: (() => void) | undefined;
 port.on("message", (request: ReadAheadRequest) => {
@@ -16,7 +17,7 @@ port.on("message", (request: ReadAheadRequest) => {
 const post = (message: ReadAheadMessage) => port.postMessage(message);
 
 try {
-  for await (const entry of readOutputDir(workerData as string, (line) => post({ kind: "unreadable", line }))) {
+  for await (const entry of readOutputDir(outDir, options, (line) => post({ kind: "unreadable", line }))) {
     while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
     credit--;
     post({ kind: "entry", entry });

@@ -17,8 +17,8 @@ export class SeriesCollector {
 
   add({ line, report }: ExportEntry): void {
     if (!report) return;
-    const applications = report.tables.applications;
-    const values = { [CARRY_OVER_PATH]: applications?.carriedOver.total, [CARRY_FORWARD_PATH]: applications?.carriedForward.total };
+    const values: Record<string, number | null> = {};
+    for (const row of report.values) if (row.path === CARRY_OVER_PATH || row.path === CARRY_FORWARD_PATH) values[row.path] = row.value;
     this.members.set(report.source.sha256, { file: line.input, sha256: report.source.sha256, issuer: report.meta.issuer, year: report.meta.year, values });
   }
 

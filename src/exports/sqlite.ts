@@ -1,9 +1,8 @@
 import Database from "better-sqlite3";
-import type { Finding, Report, SectionNode } from "../schema/report.js";
-import type { ExportEntry } from "./output-dir.js";
+import type { Finding, SectionNode } from "../schema/report.js";
+import type { ExportedReport, ExportEntry } from "./output-dir.js";
 import type { SeriesOutcome } from "./series.js";
 import type { ExportSink } from "./sink.js";
-import { valueRows } from "./values.js";
 
 /** Bumped when the tables below change shape; a database of another version is refused, not patched. */
 const DATABASE_VERSION = 1;
@@ -156,9 +155,9 @@ export class SqliteSink implements ExportSink {
     if (report) this.insertContent(id, report);
   }
 
-  private insertContent(id: number, report: Report): void {
+  private insertContent(id: number, report: ExportedReport): void {
     // In key order, so each report's rows append to the primary-key tree instead of splitting pages.
-    const rows = valueRows(report).sort((a, b) => (a.path < b.path ? -1 : 1));
+    const rows = [...report.values].sort((a, b) => (a.path < b.path ? -1 : 1));
     for (let start = 0; start < rows.length; start += VALUES_PER_STATEMENT) {
       const chunk = rows.slice(start, start + VALUES_PER_STATEMENT);
       this.insertValues(chunk.length).run(chunk.flatMap((row) => [id, row.path, row.value, row.raw, row.unit]));
