@@ -16,7 +16,7 @@ export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat 
   if (/\.(html?|xhtml|shtml)$/i.test(fileName) && /<[a-z!]/.test(probe)) return "html";
   // Binary content is no text: let the name say what it was meant to be, so a damaged .docx is told
   // "not a zip archive" rather than "not UTF-8 text".
-  if (!utf16 && looksBinary(bytes)) {
+  if (looksBinary(bytes)) {
     if (/\.(docx|docm|dotx)$/i.test(fileName)) return "docx";
     if (/\.pdf$/i.test(fileName)) return "pdf";
     if (/\.doc$/i.test(fileName)) return "doc";
@@ -30,6 +30,8 @@ export function detectFormat(bytes: Uint8Array, fileName: string): SourceFormat 
  * end-of-file mark) make up at least 1% of the start. A stray NUL in a long text does not count.
  */
 export function looksBinary(bytes: Uint8Array): boolean {
+  // UTF-16 text is half NULs; with its byte order mark it is text all the same.
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return false;
   const head = bytes.subarray(0, 8192);
   let controls = 0;
   for (const byte of head) if (byte < 0x20 && !TEXT_CONTROLS.has(byte)) controls++;

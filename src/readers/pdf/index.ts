@@ -22,7 +22,8 @@ export async function readPdf(bytes: Uint8Array): Promise<Document> {
     const pages: PageLayout[] = [];
     let withText = 0;
     for (let number = 1; number <= pdf.numPages; number++) {
-      const content = await readPage(await pdf.getPage(number), pdfjs).catch((error: unknown) => {
+      // getPage inside the catch: a damaged cross-reference entry rejects there, not in readPage.
+      const content = await pdf.getPage(number).then((page) => readPage(page, pdfjs)).catch((error: unknown) => {
         throw new ReaderError(`malformed PDF: page ${number} cannot be read (${error instanceof Error ? error.message : String(error)})`, "pdf.malformed");
       });
       if (content.pieces.length > 0) withText++;
