@@ -18,13 +18,16 @@ const WORD_GAP = 0.25;
  */
 export function groupLines(pieces: TextPiece[]): TextLine[] {
   const sorted = [...pieces].sort((a, b) => a.top - b.top || a.x0 - b.x0);
-  const groups: TextPiece[][] = [];
+  const groups: { pieces: TextPiece[]; bottom: number }[] = [];
   for (const piece of sorted) {
-    const group = groups.find((g) => g.some((other) => sameLine(other, piece)));
-    if (group) group.push(piece);
-    else groups.push([piece]);
+    // Pieces come top-down, so a group that ends above this piece can take no more.
+    const group = groups.find((g) => g.bottom > piece.top && g.pieces.some((other) => sameLine(other, piece)));
+    if (group) {
+      group.pieces.push(piece);
+      group.bottom = Math.max(group.bottom, piece.bottom);
+    } else groups.push({ pieces: [piece], bottom: piece.bottom });
   }
-  return groups.map(lineOf).sort((a, b) => a.top - b.top || a.x0 - b.x0);
+  return groups.map((g) => lineOf(g.pieces)).sort((a, b) => a.top - b.top || a.x0 - b.x0);
 }
 
 function sameLine(a: TextPiece, b: TextPiece): boolean {
