@@ -44,7 +44,10 @@ export class CsvSink implements ExportSink {
     if (!report) return;
     const identity = [line.input, report.source.sha256, report.meta.issuer, report.meta.year, report.template];
     if (this.options.wide) this.file.write(csvRecord([...identity, ...wideValues(report)]));
-    else for (const row of report.values) this.file.write(csvRecord([...identity, row.path, row.value, row.raw, row.unit]));
+    else {
+      const { path, value, raw, unit } = report.values;
+      for (let i = 0; i < path.length; i++) this.file.write(csvRecord([...identity, path[i]!, value[i] ?? null, raw[i] ?? null, unit[i] ?? null]));
+    }
   }
 
   finish(): void {
@@ -58,6 +61,7 @@ export class CsvSink implements ExportSink {
 
 /** The report's value under each of ALL_PATHS; a path outside its template is empty, like a blank cell. */
 function wideValues(report: ExportedReport): Field[] {
-  const byPath = new Map(report.values.map((row) => [row.path, row.value]));
-  return ALL_PATHS.map((path) => byPath.get(path) ?? null);
+  const { path, value } = report.values;
+  const byPath = new Map(path.map((p, i) => [p, value[i] ?? null]));
+  return ALL_PATHS.map((p) => byPath.get(p) ?? null);
 }

@@ -4,7 +4,7 @@ import { createInterface } from "node:readline";
 import { z } from "zod";
 import { finding, meta, type Report, SCHEMA_VERSION, source, templateVersion } from "../schema/report.js";
 import { type ManifestLine, manifestLine } from "../writers/manifest.js";
-import { type ValueRow, valueRows } from "./values.js";
+import { type ValueColumns, valueColumns } from "./values.js";
 
 /** One input of a conversion run: its manifest line and, when it converted, what the exports take of its report. */
 export interface ExportEntry {
@@ -17,7 +17,7 @@ export interface ExportEntry {
  * report (no provenance labels and locators), which matters when a worker thread posts it over.
  */
 export type ExportedReport = Pick<Report, "meta" | "template" | "source" | "findings" | "sections"> & {
-  values: ValueRow[];
+  values: ValueColumns;
   /** The whole report JSON on one line, when the reader is asked for it (the JSONL export). */
   json?: string;
 };
@@ -119,7 +119,7 @@ function loadReport(path: string, options: ReadOptions): { report: ExportedRepor
   }
   const report = json as Report;
   const { meta, template, source, findings, sections } = report;
-  const exported: ExportedReport = { meta, template, source, findings, sections, values: valueRows(report) };
+  const exported: ExportedReport = { meta, template, source, findings, sections, values: valueColumns(report) };
   if (options.json) exported.json = JSON.stringify(report);
   return { report: exported };
 }

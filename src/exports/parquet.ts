@@ -38,18 +38,19 @@ export class ParquetSink implements ExportSink {
   add({ line, report }: ExportEntry): void {
     if (!report) return;
     const c = this.columns;
-    for (const row of report.values) {
+    const { path, value, raw, unit } = report.values;
+    for (let i = 0; i < path.length; i++) {
       c.file.push(line.input);
       c.sha256.push(report.source.sha256);
       c.issuer.push(report.meta.issuer);
       c.year.push(report.meta.year);
       c.template.push(report.template);
-      c.path.push(row.path);
-      c.value.push(row.value);
-      c.raw.push(row.raw);
-      c.unit.push(row.unit);
-      this.rows++;
     }
+    c.path.push(...path);
+    c.value.push(...value);
+    c.raw.push(...raw);
+    c.unit.push(...unit);
+    this.rows += path.length;
     if (this.rows >= ROW_GROUP_ROWS) this.flush();
   }
 

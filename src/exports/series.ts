@@ -2,6 +2,7 @@ import { dirname, join } from "node:path";
 import { CARRY_FORWARD_PATH, CARRY_OVER_PATH, checkSeries, type SeriesReport, type SeriesResult } from "../checks/series.js";
 import { writeFileAtomic } from "../writers/files.js";
 import type { ExportEntry } from "./output-dir.js";
+import { valueAt } from "./values.js";
 
 /** What the cross-document check keeps of each report: a few fields, so 10,000 reports stay small. */
 export interface SeriesMember extends SeriesReport {
@@ -17,8 +18,7 @@ export class SeriesCollector {
 
   add({ line, report }: ExportEntry): void {
     if (!report) return;
-    const values: Record<string, number | null> = {};
-    for (const row of report.values) if (row.path === CARRY_OVER_PATH || row.path === CARRY_FORWARD_PATH) values[row.path] = row.value;
+    const values = { [CARRY_OVER_PATH]: valueAt(report.values, CARRY_OVER_PATH), [CARRY_FORWARD_PATH]: valueAt(report.values, CARRY_FORWARD_PATH) };
     this.members.set(report.source.sha256, { file: line.input, sha256: report.source.sha256, issuer: report.meta.issuer, year: report.meta.year, values });
   }
 

@@ -157,10 +157,11 @@ export class SqliteSink implements ExportSink {
 
   private insertContent(id: number, report: ExportedReport): void {
     // In key order, so each report's rows append to the primary-key tree instead of splitting pages.
-    const rows = [...report.values].sort((a, b) => (a.path < b.path ? -1 : 1));
-    for (let start = 0; start < rows.length; start += VALUES_PER_STATEMENT) {
-      const chunk = rows.slice(start, start + VALUES_PER_STATEMENT);
-      this.insertValues(chunk.length).run(chunk.flatMap((row) => [id, row.path, row.value, row.raw, row.unit]));
+    const { path, value, raw, unit } = report.values;
+    const order = path.map((_, i) => i).sort((a, b) => (path[a]! < path[b]! ? -1 : 1));
+    for (let start = 0; start < order.length; start += VALUES_PER_STATEMENT) {
+      const chunk = order.slice(start, start + VALUES_PER_STATEMENT);
+      this.insertValues(chunk.length).run(chunk.flatMap((i) => [id, path[i], value[i], raw[i], unit[i]]));
     }
     for (const finding of report.findings) this.insertFinding(id, finding);
     let position = 0;
