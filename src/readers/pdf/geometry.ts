@@ -27,10 +27,9 @@ export interface Box {
   bottom: number;
 }
 
-/** A run of text as placed on the page. `baseline` is where its glyphs stand; `size` the font size. */
+/** A run of text as placed on the page; `size` is its font size in points. */
 export interface TextPiece extends Box {
   text: string;
-  baseline: number;
   size: number;
   /** Set in a vertical (top-to-bottom) font: each glyph stands under the one before. */
   vertical: boolean;

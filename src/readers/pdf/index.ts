@@ -5,7 +5,7 @@
  * are dropped, and a table broken over pages is joined back into one.
  */
 import type { PDFDocumentProxy } from "pdfjs-dist/legacy/build/pdf.mjs";
-import { type Block, type Document, type ReaderMessage, ReaderError } from "../document.js";
+import { type Block, type Document, type Paragraph, type ReaderMessage, ReaderError } from "../document.js";
 import type { PlacedTable } from "./cells.js";
 import { readPage } from "./page-content.js";
 import { layOutPage, type PageLayout } from "./page-layout.js";
@@ -54,23 +54,23 @@ function assemble(pages: PageLayout[]): Block[] {
     if (table.length > 0) blocks.push(toTable(table));
     table = [];
   };
+  const push = (paragraph: Paragraph | undefined) => {
+    if (paragraph) blocks.push(paragraph);
+  };
   for (const page of pages) {
     page.items.forEach((item, index) => {
       if (item.kind === "table") {
-        paragraphs.flush();
-        blocks.push(...paragraphs.take());
+        push(paragraphs.close());
         const last = table[table.length - 1];
         if (!(last && index === 0 && continues(last, item.table))) flushTable();
         table.push(item.table);
         return;
       }
       flushTable();
-      paragraphs.add(item.line, page.number, page.margins);
-      blocks.push(...paragraphs.take());
+      push(paragraphs.add(item.line, page.number, page.margins));
     });
   }
   flushTable();
-  paragraphs.flush();
-  blocks.push(...paragraphs.take());
+  push(paragraphs.close());
   return blocks;
 }

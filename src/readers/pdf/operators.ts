@@ -91,7 +91,7 @@ export function readOperators(list: OperatorList, OPS: Ops, view: Matrix, vertic
         break;
       case OPS.paintFormXObjectBegin:
         stack.push(state);
-        state = { ...state, ctm: args?.[0] ? multiply(matrixOf(args[0] as ArrayLike<number>), state.ctm) : state.ctm };
+        state = { ...state, ctm: args?.[0] ? multiply(matrixOf(args[0]), state.ctm) : state.ctm };
         break;
       case OPS.setStrokeRGBColor:
         state.strokeColor = String(args?.[0]);
@@ -126,7 +126,7 @@ export function readOperators(list: OperatorList, OPS: Ops, view: Matrix, vertic
         state.rise = Number(args?.[0]);
         break;
       case OPS.setTextMatrix:
-        textMatrix = matrixOf(args?.[0] as ArrayLike<number>);
+        textMatrix = matrixOf(args?.[0]);
         lineMatrix = textMatrix;
         break;
       case OPS.moveText:
@@ -156,9 +156,10 @@ export function readOperators(list: OperatorList, OPS: Ops, view: Matrix, vertic
   return { rules, verticalPieces };
 }
 
-function matrixOf(values: ArrayLike<number> | unknown[] | null | undefined): Matrix {
-  const m = Array.from((values ?? IDENTITY) as ArrayLike<number>, Number);
-  return m.length === 6 && m.every(Number.isFinite) ? (m as unknown as Matrix) : IDENTITY;
+/** A matrix from operator arguments (an array or Float32Array of six numbers); identity if it is not one. */
+function matrixOf(values: unknown): Matrix {
+  const m = Array.from((values ?? []) as ArrayLike<number>, Number);
+  return m.length === 6 && m.every(Number.isFinite) ? [m[0]!, m[1]!, m[2]!, m[3]!, m[4]!, m[5]!] : IDENTITY;
 }
 
 /** Distance the glyphs move the text position, in text space (along y for vertical fonts). */
@@ -198,8 +199,7 @@ function verticalPiece(glyphs: (Glyph | number | null)[], start: Matrix, advance
   const xs = corners.map((p) => p.x);
   const ys = corners.map((p) => p.y);
   const size = Math.abs(apply(start, 0, state.fontSize).y - apply(start, 0, 0).y) || Math.abs(state.fontSize);
-  const top = Math.min(...ys);
-  return { text, x0: Math.min(...xs), x1: Math.max(...xs), top, bottom: Math.max(...ys), baseline: top + size, size, vertical: true };
+  return { text, x0: Math.min(...xs), x1: Math.max(...xs), top: Math.min(...ys), bottom: Math.max(...ys), size, vertical: true };
 }
 
 function collectRules(args: unknown[] | null, OPS: Ops, toPage: Matrix, state: GraphicsState, rules: Rule[]): void {

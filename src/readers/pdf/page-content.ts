@@ -64,14 +64,13 @@ function pieceOf(item: TextItem, view: Matrix, ascent: number, descent: number):
   const start = apply(view, e, f);
   const end = apply(view, e + (item.width * a) / length, f + (item.width * b) / length);
   const size = Math.hypot(c, d) || item.height;
-  const baseline = start.y;
+  // The run's start is on its baseline; the glyphs rise above it by the ascent and hang below by the descent.
   return {
     text: item.str,
     x0: Math.min(start.x, end.x),
     x1: Math.max(start.x, end.x),
-    top: baseline - ascent * size,
-    bottom: baseline - descent * size,
-    baseline,
+    top: start.y - ascent * size,
+    bottom: start.y - descent * size,
     size,
     vertical: false,
   };

@@ -43,26 +43,21 @@ export function marginsOf(lines: TextLine[]): Margins {
  */
 export class ParagraphBuilder {
   private lines: { line: TextLine; page: number; margins: Margins }[] = [];
-  private readonly done: Paragraph[] = [];
 
-  add(line: TextLine, page: number, margins: Margins): void {
+  /** Adds the next line; returns the paragraph it closed, if it starts a new one. */
+  add(line: TextLine, page: number, margins: Margins): Paragraph | undefined {
     const previous = this.lines[this.lines.length - 1];
-    if (previous && startsParagraph(line, margins, previous.line, previous.margins, previous.page === page)) this.flush();
+    const closed = previous && startsParagraph(line, margins, previous.line, previous.margins, previous.page === page) ? this.close() : undefined;
     this.lines.push({ line, page, margins });
+    return closed;
   }
 
-  /** Closes the open paragraph (a table follows). */
-  flush(): void {
+  /** Closes the open paragraph (a table follows, or the document ends). */
+  close(): Paragraph | undefined {
     const first = this.lines[0];
-    if (!first) return;
     const text = tidySpacing(this.lines.reduce((joined, { line }) => joinWords(joined, line.text), ""));
-    if (text !== "") this.done.push({ kind: "paragraph", text, loc: { page: first.page } });
     this.lines = [];
-  }
-
-  /** Paragraphs completed since the last call. */
-  take(): Paragraph[] {
-    return this.done.splice(0);
+    return first && text !== "" ? { kind: "paragraph", text, loc: { page: first.page } } : undefined;
   }
 }
 
