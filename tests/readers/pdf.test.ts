@@ -311,6 +311,15 @@ describe("PDF reader: properties and failures", () => {
     expect(error.message).toMatch(/^malformed PDF: /);
   });
 
+  it("reads a page of thousands of strokes and text runs quickly, taking the hatching for a drawing, not a table", async () => {
+    const hatching = Array.from({ length: 4000 }, (_, i) => `${50 + (i % 40) * 12} ${60 + Math.floor(i / 40) * 7} m ${55 + (i % 40) * 12} ${60 + Math.floor(i / 40) * 7} l S`).join(" ");
+    const runs = Array.from({ length: 3000 }, (_, i) => latin(50, 40 + i * 0.25, "x", 1)).join("\n");
+    const start = performance.now();
+    const document = await readPdf(buildPdf([{ content: `0.5 w ${hatching}\n${runs}` }]));
+    expect(performance.now() - start).toBeLessThan(5000);
+    expect(tables(document)).toEqual([]);
+  });
+
   it("leaves the caller's bytes usable (pdf.js detaches the buffer it is given)", async () => {
     const bytes = buildPdf([{ content: latin(100, 700, "Text") }]);
     await readPdf(bytes);

@@ -6,6 +6,12 @@ const SAME_LINE = 2;
 const TOUCH = 3;
 /** A cell edge counts as ruled when rules cover at least this share of it. */
 const RULED_SHARE = 0.5;
+/**
+ * More distinct rules than this on a page is a drawing (a chart, a hatched or scanned-as-vector
+ * page), not a table grid; a report table has a few hundred at most. The cap also keeps the
+ * crossing test, which compares every horizontal rule with every vertical one, cheap.
+ */
+const MAX_RULES = 3000;
 
 /** A cell of a ruled table: its slot on the grid and its box on the page. */
 export interface LatticeCell {
@@ -29,6 +35,7 @@ export interface Lattice {
  */
 export function findLattices(rules: Rule[]): Lattice[] {
   const merged = mergeRules(rules);
+  if (merged.length > MAX_RULES) return [];
   return connectedGroups(merged)
     .map(latticeOf)
     .filter((lattice): lattice is Lattice => lattice !== undefined && lattice.cells.length > 1);

@@ -24,15 +24,20 @@ const SAME_X = 2;
  * share (justified text lines up on both sides; a centred title or a short last line does not).
  */
 export function marginsOf(lines: TextLine[]): Margins {
-  const shared = (values: number[]) => values.filter((v) => values.filter((w) => Math.abs(v - w) <= SAME_X).length >= 2);
   const starts = lines.map((l) => l.x0);
   const ends = lines.map((l) => l.x1);
-  const left = shared(starts);
-  const right = shared(ends);
+  const left = sharedValues(starts);
+  const right = sharedValues(ends);
   return {
     left: Math.min(...(left.length > 0 ? left : starts)),
     right: Math.max(...(right.length > 0 ? right : ends)),
   };
+}
+
+/** The values that have another within SAME_X of them (sorted, so each only looks at its neighbours). */
+function sharedValues(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.filter((v, i) => (i > 0 && v - sorted[i - 1]! <= SAME_X) || (i + 1 < sorted.length && sorted[i + 1]! - v <= SAME_X));
 }
 
 /**

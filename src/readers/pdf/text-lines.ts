@@ -19,13 +19,20 @@ const WORD_GAP = 0.25;
 export function groupLines(pieces: TextPiece[]): TextLine[] {
   const sorted = [...pieces].sort((a, b) => a.top - b.top || a.x0 - b.x0);
   const groups: { pieces: TextPiece[]; bottom: number }[] = [];
+  let open: typeof groups = [];
   for (const piece of sorted) {
-    // Pieces come top-down, so a group that ends above this piece can take no more.
-    const group = groups.find((g) => g.bottom > piece.top && g.pieces.some((other) => sameLine(other, piece)));
+    // Pieces come top-down, so a group that ends above this piece can take no more: only the few
+    // groups still open at this height are compared.
+    open = open.filter((g) => g.bottom > piece.top);
+    const group = open.find((g) => g.pieces.some((other) => sameLine(other, piece)));
     if (group) {
       group.pieces.push(piece);
       group.bottom = Math.max(group.bottom, piece.bottom);
-    } else groups.push({ pieces: [piece], bottom: piece.bottom });
+    } else {
+      const created = { pieces: [piece], bottom: piece.bottom };
+      groups.push(created);
+      open.push(created);
+    }
   }
   return groups.map((g) => lineOf(g.pieces)).sort((a, b) => a.top - b.top || a.x0 - b.x0);
 }
