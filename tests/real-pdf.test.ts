@@ -49,9 +49,10 @@ describe("Hongze 2023 (label printed vertically, 表四 totals printed as 0)", (
     expect(values.get("applications.results.otherHandling.overdueCorrection.total")).toBeNull();
   });
 
-  it("takes the title over two lines and the issuer from it; the report prints no signature date", async () => {
+  it("takes the title over two lines and the issuer from it; no date is printed, so the PDF's creation date stands in, and provenance says so", async () => {
     const report = await convertFile(pdf("2023_huaian_hongze_qu"));
-    expect(report.meta).toEqual({ title: "洪泽区人民政府2023年政府信息公开工作年度报告", issuer: "洪泽区人民政府", year: 2023, publishDate: null });
+    expect(report.meta).toEqual({ title: "洪泽区人民政府2023年政府信息公开工作年度报告", issuer: "洪泽区人民政府", year: 2023, publishDate: "2024-02-26" });
+    expect(report.provenance["meta.publishDate"]?.label).toBe("PDF creation date: the document prints no date");
   });
 
   it("reads the vertically set 三、本年度办理结果 as one label cell over all 20 result rows (made whole across the page break; （六） is one row here), and wrapped labels as one", async () => {
@@ -74,8 +75,8 @@ describe("Hongze 2023 (label printed vertically, 表四 totals printed as 0)", (
 
 describe("Hongze 2024 and Huai'an 2024 (clean reports)", () => {
   it.each([
-    ["2024_huaian_hongze_qu", { title: "淮安市洪泽区人民政府2024年政府信息公开工作年度报告", issuer: "淮安市洪泽区人民政府", year: 2024, publishDate: null }],
-    ["2024_huaian_shi", { title: "淮安市人民政府2024年政府信息公开工作年度报告", issuer: "淮安市人民政府", year: 2024, publishDate: null }],
+    ["2024_huaian_hongze_qu", { title: "淮安市洪泽区人民政府2024年政府信息公开工作年度报告", issuer: "淮安市洪泽区人民政府", year: 2024, publishDate: "2025-02-25" }],
+    ["2024_huaian_shi", { title: "淮安市人民政府2024年政府信息公开工作年度报告", issuer: "淮安市人民政府", year: 2024, publishDate: "2025-02-25" }],
   ])("%s: meta from the two-line title, and every table adds up", async (name, meta) => {
     const report = await convertFile(pdf(name));
     expect(report.meta).toEqual(meta);

@@ -70,6 +70,11 @@ export function readMeta(doc: Document): MetaResult {
   } else if (doc.properties.publishDate && isoDate(doc.properties.publishDate)) {
     publishDate = isoDate(doc.properties.publishDate)!;
     note("meta.publishDate", doc.properties.publishDate, "page metadata PubDate");
+  } else if (doc.format === "pdf" && doc.properties.createdDate && isoDate(doc.properties.createdDate)) {
+    // Only for PDF, whose creation date is when the report was printed to PDF; a .docx's is when the
+    // file was first made (often a template years earlier), so it is not used.
+    publishDate = isoDate(doc.properties.createdDate)!;
+    note("meta.publishDate", doc.properties.createdDate, "PDF creation date: the document prints no date");
   }
   return { meta: { title, issuer, year, publishDate }, provenance };
 }
