@@ -1,14 +1,19 @@
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkSeries, type SeriesReport } from "../src/checks/series.js";
 import { csvField } from "../src/exports/csv.js";
 import { type ExportSummary, exportOutput } from "../src/exports/index.js";
+import { type ExportEntry, readOutputDir, type UnreadableLine } from "../src/exports/output-dir.js";
+import { readThroughWorker } from "../src/exports/read-ahead.js";
 import { runBatch } from "../src/pipeline/batch.js";
 import { ALL_PATHS, fieldsOf } from "../src/schema/fields.js";
 import type { Report } from "../src/schema/report.js";
@@ -378,6 +383,42 @@ describe("series.carryOver across documents", () => {
     await exportOutput({ outDir: seriesDir, to: join(work, "series", "series.sqlite") });
     expect(db.prepare("SELECT count(*) AS n FROM findings WHERE rule = 'series.carryOver'").get()).toEqual({ n: 1 });
   });
+});
+
+describe("the read-ahead worker (what the compiled CLI reads with)", () => {
+  /** A worker running read-worker.ts from sources: tsx's ESM hooks are registered first. */
+  function sourceWorker(outDir: string, json: boolean): Worker {
+    const require = createRequire(import.meta.url);
+    const tsxRoot = dirname(require.resolve("tsx/package.json"));
+    const tsxApi = join(tsxRoot, require("tsx/package.json").exports["./esm/api"].import.default);
+    const boot = join(work, "read-worker-boot.mjs");
+    const workerUrl = pathToFileURL(resolve(repoRoot, "src/exports/read-worker.ts")).href;
+    writeFileSync(boot, `import { register } from ${JSON.stringify(pathToFileURL(tsxApi).href)};\nregister();\nawait import(${JSON.stringify(workerUrl)});\n`);
+    return new Worker(boot, { workerData: { outDir, options: { json } } });
+  }
+
+  async function collect(entries: AsyncIterable<ExportEntry>): Promise<ExportEntry[]> {
+    const all: ExportEntry[] = [];
+    for await (const entry of entries) all.push(entry);
+    return all;
+  }
+
+  it("yields what reading in this thread yields, past its read-ahead limit, unreadable lines included", async () => {
+    // 150 entries (more than the 64 the worker may run ahead) of the seed's report, then a torn line.
+    const dir = join(work, "many");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "seed.json"), readFileSync(join(outDir, seedLine.output!)));
+    const lines = Array.from({ length: 150 }, (_, i) => JSON.stringify({ ...seedLine, input: `copy-${i}.txt`, output: "seed.json" }));
+    writeFileSync(join(dir, "manifest.jsonl"), `${lines.join("\n")}\n{"input":`);
+    const inThread: UnreadableLine[] = [];
+    const throughWorker: UnreadableLine[] = [];
+    const expected = await collect(readOutputDir(dir, { json: true }, (line) => inThread.push(line)));
+    const actual = await collect(readThroughWorker(sourceWorker(dir, true), (line) => throughWorker.push(line)));
+    expect(actual).toEqual(expected);
+    expect(throughWorker).toEqual(inThread);
+    expect(actual).toHaveLength(150);
+    expect(throughWorker).toEqual([{ number: 151, reason: "not JSON" }]);
+  }, 30_000);
 });
 
 describe("checkSeries issuer grouping", () => {

@@ -39,7 +39,11 @@ export async function* readOutputDirAhead(
     yield* readOutputDir(outDir, options, onUnreadableLine);
     return;
   }
-  const worker = new Worker(WORKER, { workerData: { outDir, options } satisfies ReadAheadSetup });
+  yield* readThroughWorker(new Worker(WORKER, { workerData: { outDir, options } satisfies ReadAheadSetup }), onUnreadableLine);
+}
+
+/** The entries a worker running read-worker posts, handing back one credit for each taken. */
+export async function* readThroughWorker(worker: Worker, onUnreadableLine: (line: UnreadableLine) => void): AsyncGenerator<ExportEntry> {
   const inbox: ReadAheadMessage[] = [];
   let failure: Error | undefined;
   let wake: (() => void) | undefined;

@@ -89,7 +89,7 @@ export class SqliteSink implements ExportSink {
       throw new Error(`${path} holds tables of export version ${version}, not ${DATABASE_VERSION}: export to a new file`);
     }
     this.db.pragma("foreign_keys = ON");
-    this.db.pragma("synchronous = OFF");
+    // A 256 MB page cache keeps the primary-key and index trees of a large export in memory.
     this.db.pragma("cache_size = -262144");
     this.db.exec(SCHEMA);
     this.db.pragma(`user_version = ${DATABASE_VERSION}`);
@@ -115,13 +115,16 @@ export class SqliteSink implements ExportSink {
         if (row) this.insertFinding(row.id, finding);
       }
     })();
-    this.db.exec(VALUES_PATH_INDEX);
-    this.db.close();
+    this.close();
   }
 
   abandon(): void {
     // Batches already committed stay: each is whole, and a re-run replaces them.
     this.pending = [];
+    this.close();
+  }
+
+  private close(): void {
     this.db.exec(VALUES_PATH_INDEX);
     this.db.close();
   }
