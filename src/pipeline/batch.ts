@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join, normalize, sep } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
+import { MessageChannel } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
 import PQueue from "p-queue";
 import { Piscina } from "piscina";
@@ -11,6 +11,7 @@ import { convertTask, type FileTask, failedLine } from "./convert-file.js";
 import { describeFsError, type InputFile, specialFileError, walkInputs } from "./inputs.js";
 import { inShard, type Shard } from "./shard.js";
 import { PIPELINE_VERSION } from "./version.js";
+import type { WorkerTask } from "./worker.js";
 
 export interface BatchOptions {
   inputs: string[];
@@ -120,11 +121,21 @@ function* selected(options: BatchOptions): Generator<InputFile | { path: string;
 
 async function dispatch(task: FileTask, pool: Piscina | undefined, timeoutMs: number): Promise<ManifestLine> {
   if (!pool) return convertTask(task);
+  // The clock starts when the worker starts on the file (it says so on `started`), not when the file
+  // is handed to the pool: a worker still loading its modules (the first ones, or one replacing a
+  // worker stopped by the timeout) takes seconds on a busy machine, and that is not the file's time.
+  const { port1: started, port2: startedInWorker } = new MessageChannel();
+  const stop = new AbortController();
+  let timer = setTimeout(() => stop.abort(), WORKER_START_LIMIT_MS + timeoutMs);
+  started.once("message", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => stop.abort(), timeoutMs);
+  });
   try {
-    // The clock starts when a worker takes the file: a worker still starting (the first ones, or one
-    // replacing a worker stopped by the timeout) must not eat into the file's time.
-    await whenIdle(pool);
-    return await pool.run(task, { signal: AbortSignal.timeout(timeoutMs) });
+    return await pool.run({ ...task, started: startedInWorker } satisfies WorkerTask, {
+      signal: stop.signal,
+      transferList: [startedInWorker],
+    });
   } catch (error) {
     const timedOut = (error as Error).name === "AbortError" || (error as Error).name === "TimeoutError";
     const outOfMemory = (error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
@@ -134,17 +145,14 @@ async function dispatch(task: FileTask, pool: Piscina | undefined, timeoutMs: nu
         ? `conversion needed more than ${WORKER_HEAP_MB} MB of memory and was stopped: the file is too large or too complex`
         : (error as Error).message;
     return failedLine(task.input, reason, task.sha256);
+  } finally {
+    clearTimeout(timer);
+    started.close();
   }
 }
 
-/** Longest wait for a ready worker before a file is handed to the pool anyway. */
-const WORKER_START_LIMIT_MS = 30_000;
-
-/** Resolves once a worker is ready and idle, so that `pool.run` in the same tick starts the file at once. */
-async function whenIdle(pool: Piscina): Promise<void> {
-  const started = Date.now();
-  while (pool.idleThreads === 0 && Date.now() - started < WORKER_START_LIMIT_MS) await sleep(2);
-}
+/** Longest a worker may take to start on a file (loading its modules) before the file fails as timed out. */
+const WORKER_START_LIMIT_MS = 60_000;
 
 /**
  * Reads and hashes an input (the hash decides --resume), or says why it cannot be. The file is

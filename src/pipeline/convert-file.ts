@@ -50,7 +50,8 @@ export function failedLine(input: string, error: string, sha256: string | null =
  */
 function conversionError(error: unknown): string {
   if (error instanceof ReaderError) {
-    return error.code === "docx.tooLarge" ? `${error.message} (--max-inflated-bytes sets the cap)` : error.message;
+    const capped = error.code === "docx.tooLarge" && error.message.includes("(the cap");
+    return capped ? `${error.message} (--max-inflated-bytes sets the cap)` : error.message;
   }
   if (error instanceof InvalidOutputError) return error.message;
   const { name, message } = error instanceof Error ? error : { name: "Error", message: String(error) };

@@ -1,12 +1,69 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { repoRoot } from "./paths.js";
 
 export const cliPath = resolve(repoRoot, "dist/cli/main.js");
 
-/** Builds dist/ once per suite, as `npm install` does for a user. */
+const dist = resolve(repoRoot, "dist");
+const stamp = join(dist, ".build-stamp");
+const lock = join(dist, ".build-lock");
+/** A lock older than this was left by a killed run. */
+const STALE_LOCK_MS = 300_000;
+
+/**
+ * Builds dist/, as `npm install` does for a user. Suites running in parallel build once: the first
+ * takes a lock and builds, the others wait for it, and a build newer than every source file is
+ * reused (no suite runs the CLI while another rewrites dist/ under it).
+ */
 export function buildCli(): void {
-  execFileSync("npm", ["run", "-s", "build"], { cwd: repoRoot, stdio: "ignore" });
+  mkdirSync(dist, { recursive: true });
+  takeLock();
+  try {
+    if (existsSync(stamp) && statSync(stamp).mtimeMs > newestSource()) return;
+    const started = new Date();
+    execFileSync("npm", ["run", "-s", "build"], { cwd: repoRoot, stdio: "ignore" });
+    // Stamped with the build's start: a source saved while it ran makes the next suite build again.
+    writeFileSync(stamp, "");
+    utimesSync(stamp, started, started);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function takeLock(): void {
+  const wait = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // Released meanwhile.
+      }
+      Atomics.wait(wait, 0, 0, 100);
+    }
+  }
+}
+
+/** Latest modification time of what the build reads: src/ and the build's configuration. */
+function newestSource(): number {
+  let newest = 0;
+  for (const file of ["package.json", "tsconfig.json", "tsconfig.build.json"]) {
+    newest = Math.max(newest, statSync(resolve(repoRoot, file)).mtimeMs);
+  }
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else newest = Math.max(newest, statSync(path).mtimeMs);
+    }
+  };
+  walk(resolve(repoRoot, "src"));
+  return newest;
 }
 
 export function runCli(args: string[]) {

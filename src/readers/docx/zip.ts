@@ -66,9 +66,10 @@ export class ZipArchive {
     const { maxEntryBytes, maxTotalBytes } = this.limits;
     const budget = Math.min(maxEntryBytes, maxTotalBytes - this.inflatedTotal);
     const refuse = () => tooLarge(entry.name, budget < maxEntryBytes ? { total: maxTotalBytes } : { entry: maxEntryBytes });
-    // Refuse up front when the directory admits the size; a lying directory is caught by the cap below.
+    // Refuse up front when the directory admits the size. A directory that understates it is caught
+    // by inflating no further than the stated size: a lying bomb costs that much memory, no more.
     if (entry.size > budget) throw refuse();
-    const data = inflate(entry, compressedData(this.bytes, entry), budget, refuse);
+    const data = inflate(entry, compressedData(this.bytes, entry), () => lyingSize(entry));
     if (data.length !== entry.size || crc32(data) !== entry.crc) {
       throw new ReaderError(`the .docx is damaged: entry ${entry.name} fails its size or checksum test`, "docx.corrupt");
     }
@@ -81,7 +82,7 @@ export class ZipArchive {
   }
 }
 
-function inflate(entry: ZipEntry, data: Uint8Array, budget: number, refuse: () => ReaderError): Uint8Array {
+function inflate(entry: ZipEntry, data: Uint8Array, refuse: () => ReaderError): Uint8Array {
   if (entry.method === METHOD_STORED) return data;
   if (entry.method !== METHOD_DEFLATE) {
     throw new ReaderError(
@@ -90,7 +91,7 @@ function inflate(entry: ZipEntry, data: Uint8Array, budget: number, refuse: () =
     );
   }
   try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
   } catch (error) {
     if (error instanceof RangeError) throw refuse();
     throw new ReaderError(`the .docx is damaged: entry ${entry.name} does not inflate`, "docx.corrupt");
@@ -103,6 +104,13 @@ function tooLarge(name: string, cap: { entry: number } | { total: number }): Rea
       ? `entry ${name} inflates to more than ${formatSize(cap.entry)} (the cap per part)`
       : `its parts inflate to more than ${formatSize(cap.total)} in all (the cap), reached at entry ${name}`;
   return new ReaderError(`the .docx is too large to read: ${what}; it may be a zip bomb`, "docx.tooLarge");
+}
+
+function lyingSize(entry: ZipEntry): ReaderError {
+  return new ReaderError(
+    `the .docx is too large to read: entry ${entry.name} inflates to more than the ${formatSize(entry.size)} its zip directory states; it may be a zip bomb`,
+    "docx.tooLarge",
+  );
 }
 
 /** 64 MiB · 1.5 MiB · 12 KiB · 800 bytes: a cap as a user set it, never rounded to "0 MiB". */
