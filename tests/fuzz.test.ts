@@ -31,8 +31,8 @@ import { fixtures } from "./helpers/paths.js";
 
 const SEED = Number(process.env.NIANBAO_FUZZ_SEED ?? 20_250_601) >>> 0;
 /** Mutants through the CLI batch, and as many again (different ones) through convertBytes. */
-const BATCH_MUTANTS = 300;
-const IN_PROCESS_MUTANTS = 250;
+const BATCH_MUTANTS = 600;
+const IN_PROCESS_MUTANTS = 500;
 /** The per-file limit: the batch's --timeout, and the longest convertBytes may take in process. */
 const LIMIT_SECONDS = 10;
 const KEEP = process.env.NIANBAO_FUZZ_FAILURES ?? join(tmpdir(), "nianbao-fuzz-failures");
