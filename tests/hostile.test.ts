@@ -185,6 +185,7 @@ describe("hostile and broken input: clear errors, nothing lost, no crash, no han
     // HTML built to exhaust parsers.
     write("html/nested-100000.html", deeplyNested(shanghai, 100_000));
     write("html/cell-1mb.html", `<html><body><table><tr><td>说明</td><td>${"数据".repeat(175_000)}</td></tr></table></body></html>`);
+    write("html/report-with-1mb-cell.html", shanghai.replace("251000元", "数据".repeat(175_000)));
     write("html/columns-10000.html", `${shanghai}<table><tr>${Array.from({ length: 10_000 }, (_, i) => `<td>${i}</td>`).join("")}</tr></table>`);
     // Wrong or lying encodings.
     write("encodings/gbk-no-charset.txt", encodeGbk(seedText));
@@ -288,6 +289,16 @@ describe("hostile and broken input: clear errors, nothing lost, no crash, no han
     const l = line(hostile(name));
     expect(l).toMatchObject({ status: "skipped", output: null });
     expect(l.error).toBe(`${hostile(name)}: ${message}`);
+  });
+
+  it("reads a real report whose 表二 cell holds a megabyte of text: that cell null and flagged, the rest intact", () => {
+    const l = line(hostile("html/report-with-1mb-cell.html"));
+    expect(l).toMatchObject({ status: "ok", template: "2019" });
+    const report = JSON.parse(readFileSync(join(out, l.output!), "utf8"));
+    expect(report.meta.title).toBe("2019年上海市人民政府办公厅政府信息公开工作年度报告");
+    expect(report.tables.activeDisclosure.procurement).toEqual({ projects: 6, amountWanYuan: null });
+    expect(report.tables.applications.received.total).toBe(859);
+    expect(report.findings.map((f: { rule: string }) => f.rule)).toContain("value.unreadable");
   });
 
   it("never expands entities or resolves external ones: the report converts, no /etc/passwd, nothing fetched", () => {

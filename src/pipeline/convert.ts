@@ -29,7 +29,7 @@ export async function convertBytes(bytes: Uint8Array, fileName: string, options:
   const format = detectFormat(bytes, fileName);
   if (format === "text" && looksBinary(bytes)) {
     throw new ReaderError(
-      "the file is binary data, not a document nianbao reads (.docx, HTML or text; PDF and .doc to come): an image, an archive or a damaged file?",
+      "the file is binary data, not a document nianbao reads (.docx, .doc, PDF, HTML or text): an image, an archive or a damaged file?",
       "binary",
     );
   }

@@ -37,7 +37,7 @@ export function cellValue(context: CellContext, findings: Finding[]): ReadValue 
         rule: "value.unreadable",
         severity: "warning",
         paths: [path],
-        message: `cell "${raw}" under ${label} is not a number; kept as null`,
+        message: `cell "${excerpt(raw)}" under ${label} is not a number; kept as null (the whole text is in provenance)`,
         at,
       });
     }
@@ -51,7 +51,7 @@ export function cellValue(context: CellContext, findings: Finding[]): ReadValue 
       rule: "value.unitUnknown",
       severity: "warning",
       paths: [path],
-      message: `amount "${raw}" under ${label} states no unit (元 or 万元); kept as null rather than guessed`,
+      message: `amount "${excerpt(raw)}" under ${label} states no unit (元 or 万元); kept as null rather than guessed`,
       at,
     });
     return { path, value: null, provenance: { ...base, unit } };
@@ -59,4 +59,9 @@ export function cellValue(context: CellContext, findings: Finding[]): ReadValue 
   const value = shiftDecimal(reading.digits, exponent);
   const note = exponent === 0 ? undefined : `converted from ${unit} to 万元`;
   return { path, value, provenance: { ...base, unit, ...(note ? { note } : {}) } };
+}
+
+/** A cell's text as a message quotes it: short enough to read, however long the cell. */
+function excerpt(raw: string): string {
+  return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
 }

@@ -24,6 +24,12 @@ const LINK_PENALTY = 2;
  */
 const ARTICLE_SHARE = 0.9;
 
+/**
+ * One run of text counts at most this much: no paragraph of a report is longer, and a megabyte
+ * pasted into one cell must not outweigh the rest of the article and pull the search into that cell.
+ */
+const MAX_RUN = 4000;
+
 export interface Article {
   /** The element whose content is the article (the whole input for a fragment without chrome). */
   body: HtmlElement;
@@ -73,7 +79,7 @@ function tallyText(root: HtmlElement): Map<HtmlElement, Tally> {
     },
     text(node: HtmlText) {
       const tally = open[open.length - 1]!;
-      const length = visibleLength(node.text);
+      const length = Math.min(visibleLength(node.text), MAX_RUN);
       seen += length;
       if (linkDepth > 0) tally.linkText += length;
       else tally.text += length;
