@@ -1,5 +1,5 @@
 import { type Command, CommanderError } from "commander";
-import { EXPORT_FORMATS, ExportUsageError, exportOutput, OutputDirError } from "../exports/index.js";
+import { EXPORT_FORMATS } from "../exports/formats.js";
 
 /** `nianbao export <dir> --to <file>`: a conversion output folder to one file for analysis tools. */
 export function registerExport(program: Command): void {
@@ -12,6 +12,8 @@ export function registerExport(program: Command): void {
     .option("--excel", "CSV: start with a UTF-8 BOM so Excel reads the Chinese text")
     .option("-q, --quiet", "print nothing but errors")
     .action(async (dir: string, options: { to: string; wide?: boolean; excel?: boolean; quiet?: boolean }) => {
+      // Loaded on use: the writers (better-sqlite3, parquet) are not needed by the other commands.
+      const { ExportUsageError, exportOutput, OutputDirError } = await import("../exports/index.js");
       try {
         const summary = await exportOutput({ outDir: dir, to: options.to, wide: options.wide ?? false, excel: options.excel ?? false });
         for (const { number, reason } of summary.unreadableLines) process.stderr.write(`warning: ${dir}/manifest.jsonl line ${number} skipped: ${reason}\n`);

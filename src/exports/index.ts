@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { CsvSink } from "./csv.js";
+import { EXPORT_FORMATS, type ExportFormat } from "./formats.js";
 import { JsonlSink } from "./jsonl.js";
 import { manifestPathOf, type UnreadableLine } from "./output-dir.js";
 import { readOutputDirAhead } from "./read-ahead.js";
@@ -11,8 +12,7 @@ import { SqliteSink } from "./sqlite.js";
 
 export { OutputDirError } from "./output-dir.js";
 
-export const EXPORT_FORMATS = [".sqlite", ".jsonl", ".csv", ".parquet"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat } from "./formats.js";
 
 export interface ExportOptions {
   /** A folder written by `nianbao convert` (manifest.jsonl and the report JSONs). */

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import PQueue from "p-queue";
 import { Piscina } from "piscina";
 import { type ManifestLine, ManifestWriter, readManifest } from "../writers/manifest.js";
-import { convertTask, type FileTask, failedLine } from "./convert-file.js";
+import { type FileTask, failedLine } from "./task.js";
 import { describeFsError, type InputFile, specialFileError, walkInputs } from "./inputs.js";
 import { inShard, type Shard } from "./shard.js";
 import { PIPELINE_VERSION } from "./version.js";
@@ -120,7 +120,11 @@ function* selected(options: BatchOptions): Generator<InputFile | { path: string;
 }
 
 async function dispatch(task: FileTask, pool: Piscina | undefined, timeoutMs: number): Promise<ManifestLine> {
-  if (!pool) return convertTask(task);
+  if (!pool) {
+    // In-thread mode only: the worker pool's main thread never loads the readers.
+    const { convertTask } = await import("./convert-file.js");
+    return convertTask(task);
+  }
   // The clock starts when the worker starts on the file (it says so on `started`), not when the file
   // is handed to the pool: a worker still loading its modules (the first ones, or one replacing a
   // worker stopped by the timeout) takes seconds on a busy machine, and that is not the file's time.

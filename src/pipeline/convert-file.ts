@@ -4,20 +4,8 @@ import type { Report } from "../schema/report.js";
 import { writeFileAtomic } from "../writers/files.js";
 import type { ManifestLine } from "../writers/manifest.js";
 import { convertBytes, InvalidOutputError } from "./convert.js";
+import { type FileTask, failedLine } from "./task.js";
 import { PIPELINE_VERSION } from "./version.js";
-
-/** One unit of batch work: the bytes are read (and hashed) by the batch, converted here. */
-export interface FileTask {
-  input: string;
-  /** Absolute output path of the report JSON. */
-  output: string;
-  /** Output path as the manifest shows it (relative to the output folder). */
-  outputName: string;
-  bytes: Uint8Array;
-  sha256: string;
-  /** Zip-bomb guard for .docx inputs (--max-inflated-bytes); the reader's default when absent. */
-  maxInflatedBytes?: number;
-}
 
 /** Converts one input and writes its JSON; never throws: every outcome is a manifest line. */
 export async function convertTask(task: FileTask): Promise<ManifestLine> {
@@ -38,10 +26,6 @@ export async function convertTask(task: FileTask): Promise<ManifestLine> {
     return failedLine(input, `cannot write ${task.outputName}: ${(error as Error).message}`, sha256);
   }
   return { input, output: task.outputName, status: "ok", ...outcome };
-}
-
-export function failedLine(input: string, error: string, sha256: string | null = null): ManifestLine {
-  return { input, output: null, status: "failed", error: `${input}: ${error}`, template: null, findings: 0, sha256, version: PIPELINE_VERSION };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { MessagePort } from "node:worker_threads";
-import { type FileTask, convertTask } from "./convert-file.js";
+import { convertTask } from "./convert-file.js";
+import type { FileTask } from "./task.js";
 
 /** A file for a worker, with the port on which the worker says it has started (the per-file clock starts then). */
 export interface WorkerTask extends FileTask {
