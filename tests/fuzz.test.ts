@@ -19,12 +19,11 @@ import {
   mulberry32,
   mutate,
   Rng,
-  readZip,
   reportProblems,
   runCliBatch,
   shuffleTextRows,
-  writeZip,
 } from "../scripts/fuzz.js";
+import { readZip, writeZip } from "../scripts/lib/zip.js";
 import { readManifest } from "../src/writers/manifest.js";
 import { buildCli } from "./helpers/cli.js";
 import { fixtures } from "./helpers/paths.js";

@@ -3,7 +3,7 @@
  * real reports and a few hand-written pages, so nothing binary is committed.
  */
 import { constants, deflateRawSync } from "node:zlib";
-import { readZip, writeZip } from "../../scripts/fuzz.js";
+import { readZip, writeZip } from "../../scripts/lib/zip.js";
 
 /** Raw deflate of `mebibytes` MiB of zeros from one flushed 1 MiB block: about 1 KB per MiB. */
 export function zerosDeflated(mebibytes: number): Buffer {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { constants, crc32, deflateRawSync } from "node:zlib";
+import { constants, deflateRawSync } from "node:zlib";
 import { Parser } from "htmlparser2";
 import { describe, expect, it } from "vitest";
 import { type Document, type Paragraph, ReaderError, type Table, type TableCell } from "../../src/readers/document.js";
@@ -9,6 +9,7 @@ import { readDocx } from "../../src/readers/docx/index.js";
 import { formatNumber } from "../../src/readers/docx/numbering.js";
 import { ZipArchive } from "../../src/readers/docx/zip.js";
 import { type RawCell, placeRows } from "../../src/readers/grid.js";
+import { writeZip } from "../../scripts/lib/zip.js";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const fixture = (name: string) => readFileSync(resolve(repoRoot, "tests/fixtures/docx", name));
@@ -31,95 +32,13 @@ function readerError(read: () => unknown): ReaderError {
   throw new Error("expected a ReaderError");
 }
 
-// ------------------------------------------------------------------------------------------------
-// A tiny zip writer for the hostile and inline cases (the committed fixtures come from the scripts).
-
-interface ZipEntryInput {
-  name: string;
-  data: Uint8Array | string;
-  /** 0 stored, 8 deflate (default); other values are written as given, to test refusal. */
-  method?: number;
-  /** Pre-compressed bytes to write instead of compressing `data` (for bombs). */
-  packed?: Uint8Array;
-  /** Uncompressed size and CRC to declare, when they should lie. */
-  size?: number;
-  crc?: number;
-}
-
-function makeZip(entries: ZipEntryInput[], { zip64 = false } = {}): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const name = Buffer.from(entry.name);
-    const data = typeof entry.data === "string" ? Buffer.from(entry.data) : Buffer.from(entry.data);
-    const method = entry.method ?? 8;
-    const packed = entry.packed ?? (method === 8 ? deflateRawSync(data) : data);
-    const size = entry.size ?? data.length;
-    const crc = entry.crc ?? crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    // ZIP64 central entries saturate sizes and offset and carry them in extra field 1.
-    const extra = Buffer.alloc(zip64 ? 28 : 0);
-    if (zip64) {
-      extra.writeUInt16LE(1, 0);
-      extra.writeUInt16LE(24, 2);
-      extra.writeBigUInt64LE(BigInt(size), 4);
-      extra.writeBigUInt64LE(BigInt(packed.length), 12);
-      extra.writeBigUInt64LE(BigInt(offset), 20);
-    }
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(45, 4);
-    central.writeUInt16LE(45, 6);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(zip64 ? 0xffffffff : packed.length, 20);
-    central.writeUInt32LE(zip64 ? 0xffffffff : size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt16LE(extra.length, 30);
-    central.writeUInt32LE(zip64 ? 0xffffffff : offset, 42);
-    locals.push(local, name, Buffer.from(packed));
-    centrals.push(central, name, extra);
-    offset += 30 + name.length + packed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const tail: Buffer[] = [];
-  if (zip64) {
-    const record = Buffer.alloc(56);
-    record.writeUInt32LE(0x06064b50, 0);
-    record.writeBigUInt64LE(44n, 4);
-    record.writeBigUInt64LE(BigInt(entries.length), 24);
-    record.writeBigUInt64LE(BigInt(entries.length), 32);
-    record.writeBigUInt64LE(BigInt(directory.length), 40);
-    record.writeBigUInt64LE(BigInt(offset), 48);
-    const locator = Buffer.alloc(20);
-    locator.writeUInt32LE(0x07064b50, 0);
-    locator.writeBigUInt64LE(BigInt(offset + directory.length), 8);
-    locator.writeUInt32LE(1, 16);
-    tail.push(record, locator);
-  }
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(zip64 ? 0xffff : entries.length, 8);
-  end.writeUInt16LE(zip64 ? 0xffff : entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(zip64 ? 0xffffffff : offset, 16);
-  return Buffer.concat([...locals, directory, ...tail, end]);
-}
 
 const W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /** A minimal package: just word/document.xml (found by its default name) with this body. */
 function docxWithBody(body: string, { prefix = "w", prolog = "" } = {}): Buffer {
   const xml = `<?xml version="1.0" encoding="UTF-8"?>${prolog}<${prefix}:document xmlns:${prefix}="${W_NS}"><${prefix}:body>${body}</${prefix}:body></${prefix}:document>`;
-  return makeZip([{ name: "word/document.xml", data: xml }]);
+  return writeZip([{ name: "word/document.xml", data: xml }]);
 }
 
 /** Raw deflate of `mebibytes` MiB of zeros, built from one flushed 1 MiB block (about 1 KB per MiB). */
@@ -388,13 +307,13 @@ describe("paragraph text", () => {
 
   it("reads a ZIP64 archive", () => {
     const xml = `<w:document xmlns:w="${W_NS}"><w:body><w:p><w:r><w:t>ZIP64</w:t></w:r></w:p></w:body></w:document>`;
-    const bytes = makeZip([{ name: "word/document.xml", data: xml }], { zip64: true });
+    const bytes = writeZip([{ name: "word/document.xml", data: xml }], { zip64: true });
     expect(paragraphs(readDocx(bytes)).map((p) => p.text)).toEqual(["ZIP64"]);
   });
 
   it("reads stored (uncompressed) entries", () => {
     const xml = `<w:document xmlns:w="${W_NS}"><w:body><w:p><w:r><w:t>不压缩</w:t></w:r></w:p></w:body></w:document>`;
-    expect(paragraphs(readDocx(makeZip([{ name: "word/document.xml", data: xml, method: 0 }]))).map((p) => p.text)).toEqual(["不压缩"]);
+    expect(paragraphs(readDocx(writeZip([{ name: "word/document.xml", data: xml, method: 0 }]))).map((p) => p.text)).toEqual(["不压缩"]);
   });
 });
 
@@ -416,17 +335,17 @@ describe("unreadable input", () => {
   });
 
   it("refuses a zip without word/document.xml", () => {
-    const error = readerError(() => readDocx(makeZip([{ name: "hello.txt", data: "hello" }])));
+    const error = readerError(() => readDocx(writeZip([{ name: "hello.txt", data: "hello" }])));
     expect(error.code).toBe("docx.noDocument");
     expect(error.message).toContain("word/document.xml");
   });
 
   it("refuses an unsupported compression method and a damaged entry", () => {
     const xml = "<w:document/>";
-    expect(readerError(() => readDocx(makeZip([{ name: "word/document.xml", data: xml, method: 12 }]))).code).toBe(
+    expect(readerError(() => readDocx(writeZip([{ name: "word/document.xml", data: xml, method: 12 }]))).code).toBe(
       "docx.unsupportedCompression",
     );
-    expect(readerError(() => readDocx(makeZip([{ name: "word/document.xml", data: xml, crc: 1234 }]))).code).toBe("docx.corrupt");
+    expect(readerError(() => readDocx(writeZip([{ name: "word/document.xml", data: xml, crc: 1234 }]))).code).toBe("docx.corrupt");
   });
 
   it("tells an encrypted .docx from a legacy .doc (both OLE compound files)", () => {
@@ -441,8 +360,8 @@ describe("unreadable input", () => {
 
   it("refuses a deflate bomb quickly, whether its header admits the size or lies", () => {
     const packed = zerosDeflated(100); // 100 MiB of zeros in about 100 KB
-    const honest = makeZip([{ name: "word/document.xml", data: "", packed, size: 100 << 20, crc: 0 }]);
-    const lying = makeZip([{ name: "word/document.xml", data: "", packed, size: 1000, crc: 0 }]);
+    const honest = writeZip([{ name: "word/document.xml", data: "", packed, size: 100 << 20, crc: 0 }]);
+    const lying = writeZip([{ name: "word/document.xml", data: "", packed, size: 1000, crc: 0 }]);
     // The honest one is refused at the cap before inflating; the lying one once it passes the size it states.
     for (const [bomb, limit] of [
       [honest, "64 MiB"],
@@ -459,7 +378,7 @@ describe("unreadable input", () => {
 
   it("stops inflating at the cap instead of inflating the whole bomb", () => {
     const packed = zerosDeflated(100);
-    const archive = new ZipArchive(makeZip([{ name: "bomb.xml", data: "", packed, size: 10, crc: 0 }]), {
+    const archive = new ZipArchive(writeZip([{ name: "bomb.xml", data: "", packed, size: 10, crc: 0 }]), {
       maxEntryBytes: 1 << 20,
       maxTotalBytes: 1 << 30,
     });
@@ -470,7 +389,7 @@ describe("unreadable input", () => {
 
   it("caps the total inflated across entries", () => {
     const archive = new ZipArchive(
-      makeZip([
+      writeZip([
         { name: "a.xml", data: "x".repeat(600) },
         { name: "b.xml", data: "y".repeat(600) },
       ]),
