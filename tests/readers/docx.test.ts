@@ -158,7 +158,7 @@ describe("Pingtan 2025 .docx", () => {
 });
 
 // ------------------------------------------------------------------------------------------------
-// Hand-made OOXML (scripts/make-ooxml-fixtures.mjs).
+// Hand-made OOXML (scripts/make-ooxml-fixtures.ts).
 
 describe("numbering.docx: automatic numbering restored", () => {
   const document = readDocx(fixture("numbering.docx"));

@@ -1,16 +1,14 @@
-#!/usr/bin/env node
 /**
  * Writes the hand-made OOXML fixtures of tests/fixtures/docx/: small .docx files that each exercise
  * one thing real reports do and converters get wrong (automatic numbering; table rows with
- * w:gridBefore/w:gridAfter and vertical merges; nested tables). Plain Node, no dependency: the zip
- * is written here with node:zlib. Output is deterministic (fixed timestamps), so re-running it
- * changes nothing unless this script changes.
- * Usage: node scripts/make-ooxml-fixtures.mjs
+ * w:gridBefore/w:gridAfter and vertical merges; nested tables). The zip is written by scripts/lib/zip.ts
+ * with fixed timestamps, so re-running it changes nothing unless this script changes.
+ * Usage: npx tsx scripts/make-ooxml-fixtures.ts
  */
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { crc32, deflateRawSync } from "node:zlib";
+import { writeZip } from "./lib/zip.js";
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), "..", "tests", "fixtures", "docx");
 
@@ -19,65 +17,10 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 // ---------------------------------------------------------------------------------------------
-// Zip writer: local headers, central directory, end record; entries deflated (method 8).
-
-/** 1980-01-01 00:00 in MS-DOS date/time, so the bytes do not depend on when the script ran. */
-const DOS_TIME = 0;
-const DOS_DATE = (0 << 9) | (1 << 5) | 1;
-
-function zip(entries) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const [name, text] of entries) {
-    const nameBytes = Buffer.from(name, "utf8");
-    const data = Buffer.from(text, "utf8");
-    const packed = deflateRawSync(data, { level: 9 });
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4); // version made by
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, packed);
-    centrals.push(central, nameBytes);
-    offset += local.length + nameBytes.length + packed.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Package parts.
 
-function docx({ body, styles = "", numbering, title }) {
-  const parts = [
+function docx({ body, styles = "", numbering, title }: { body: string; styles?: string; numbering?: string; title: string }): Buffer {
+  const parts: [string, string][] = [
     [
       "[Content_Types].xml",
       `${XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -127,13 +70,13 @@ function docx({ body, styles = "", numbering, title }) {
     ],
   ];
   if (numbering) parts.push(["word/numbering.xml", `${XML_DECL}<w:numbering xmlns:w="${W_NS}">${numbering}</w:numbering>`]);
-  return zip(parts);
+  return writeZip(parts.map(([name, data]) => ({ name, data })));
 }
 
-const escapeXml = (text) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** A paragraph; `props` is raw w:pPr content. Text is split into two runs to exercise run joining. */
-function p(text, props = "") {
+function p(text: string, props = ""): string {
   const cut = Math.ceil(text.length / 2);
   const runs = [text.slice(0, cut), text.slice(cut)]
     .filter((part) => part !== "")
@@ -142,10 +85,10 @@ function p(text, props = "") {
   return `<w:p>${props ? `<w:pPr>${props}</w:pPr>` : ""}${runs}</w:p>`;
 }
 
-const style = (id) => `<w:pStyle w:val="${id}"/>`;
-const numPr = (numId, ilvl) => `<w:numPr>${ilvl === undefined ? "" : `<w:ilvl w:val="${ilvl}"/>`}<w:numId w:val="${numId}"/></w:numPr>`;
+const style = (id: string) => `<w:pStyle w:val="${id}"/>`;
+const numPr = (numId: number, ilvl?: number) => `<w:numPr>${ilvl === undefined ? "" : `<w:ilvl w:val="${ilvl}"/>`}<w:numId w:val="${numId}"/></w:numPr>`;
 
-function lvl(ilvl, format, text, start = 1) {
+function lvl(ilvl: number, format: string, text: string, start = 1): string {
   return (
     `<w:lvl w:ilvl="${ilvl}"><w:start w:val="${start}"/><w:numFmt w:val="${format}"/>` +
     `<w:lvlText w:val="${text}"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="0" w:firstLine="640"/></w:pPr></w:lvl>`
@@ -180,9 +123,9 @@ function numberingDocx() {
     '<w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num>' +
     '<w:num w:numId="5"><w:abstractNumId w:val="2"/></w:num>' +
     '<w:num w:numId="6"><w:abstractNumId w:val="3"/></w:num>';
-  const h1 = (text) => p(text, style("Heading1"));
-  const h2 = (text) => p(text, style("Heading2"));
-  const item = (numId, ilvl, text) => p(text, numPr(numId, ilvl));
+  const h1 = (text: string) => p(text, style("Heading1"));
+  const h2 = (text: string) => p(text, style("Heading2"));
+  const item = (numId: number, ilvl: number, text: string) => p(text, numPr(numId, ilvl));
   const laterHeadings = ["三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"].map((n) => h1(`第${n}部分`));
   const body = [
     p("2023年政府信息公开工作年度报告"),
@@ -229,11 +172,11 @@ function numberingDocx() {
 //   row3  I─────I       J      F↓     K
 //   row4  L───────────────────L       ····     gridAfter=1
 
-function tc(text, props = "") {
+function tc(text: string, props = ""): string {
   return `<w:tc><w:tcPr><w:tcW w:w="1000" w:type="dxa"/>${props}</w:tcPr>${p(text)}</w:tc>`;
 }
 
-function tr(cells, { before, after } = {}) {
+function tr(cells: string[], { before, after }: { before?: number; after?: number } = {}): string {
   const trPr =
     before || after
       ? `<w:trPr>${before ? `<w:gridBefore w:val="${before}"/><w:wBefore w:w="${1000 * before}" w:type="dxa"/>` : ""}` +
@@ -242,7 +185,7 @@ function tr(cells, { before, after } = {}) {
   return `<w:tr>${trPr}${cells.join("")}</w:tr>`;
 }
 
-function tbl(columns, rows) {
+function tbl(columns: number, rows: string[]): string {
   const grid = Array.from({ length: columns }, () => '<w:gridCol w:w="1000"/>').join("");
   return (
     '<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblBorders><w:top w:val="single" w:sz="4"/></w:tblBorders></w:tblPr>' +
@@ -252,7 +195,7 @@ function tbl(columns, rows) {
 
 const restart = '<w:vMerge w:val="restart"/>';
 const cont = "<w:vMerge/>";
-const span = (n) => `<w:gridSpan w:val="${n}"/>`;
+const span = (n: number) => `<w:gridSpan w:val="${n}"/>`;
 
 function gridBeforeAfterDocx() {
   const table = tbl(5, [
