@@ -16,6 +16,7 @@
  * target (or all with --profile), and writes bench/results.json (runs of other sizes are kept).
  *
  * Options: --n N | --scale, --repeat R, --seed S, --pandoc-sample K, --in-process K, --profile, --full,
+ * --report-only (re-evaluate and print the stored results, measuring nothing),
  * --no-pandoc, --wait-load L (wait up to 10 min for the 1-minute load average to fall to L first),
  * --shared DIR (where corpus/real and seed are; default ../shared). BENCH_REV names the revision
  * measured when the tree is not a git checkout.
@@ -49,6 +50,8 @@ interface Options {
   shared: string;
   /** At sizes above 1000 too: --jobs 1 runs, per-format repeats and pandoc. */
   full: boolean;
+  /** Measure nothing: re-evaluate the targets of bench/results.json, print and rewrite it. */
+  reportOnly: boolean;
 }
 
 interface Series<T> {
@@ -66,7 +69,7 @@ interface PandocComparison {
   nianbao: Series<CliRun>;
   /** nianbao files/s ÷ pandoc files/s (best of the repeats each). */
   ratio: number;
-  /** pandoc CPU ms/file ÷ nianbao CPU ms/file: the same comparison, less sensitive to other load. */
+  /** pandoc CPU ms/file ÷ nianbao CPU ms/file (least of the repeats each): less sensitive to other load. */
   cpuRatio: number;
 }
 
@@ -102,10 +105,10 @@ if (!existsSync(CLI)) fail(`${CLI} missing: run \`npm run build\` first (npm run
 const pandoc = options.pandoc ? pandocVersion() : null;
 if (options.pandoc && !pandoc) process.stderr.write("pandoc not found on PATH: the pandoc comparison is skipped\n");
 
-const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, "utf8")) as { runs?: Record<string, SizeResult> }) : {};
+const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, "utf8")) as Partial<Results>) : {};
 const runs: Record<string, SizeResult> = { ...(previous.runs ?? {}) };
 const startLoad = loadavg().map((l) => round(l, 2));
-for (const n of options.sizes) {
+for (const n of options.reportOnly ? [] : options.sizes) {
   runs[String(n)] = await measureSize(n);
   // Written after each size, so a long scale run leaves its first half behind if stopped.
   writeResults(runs, startLoad);
@@ -116,7 +119,7 @@ const profileFormats = FORMATS.filter(
   (f) => options.profile || (f === "docx" && missed.has("docx ≥ 10× pandoc")) || (f === "html" && missed.has("HTML ≥ 5× pandoc")),
 );
 if (profileFormats.length > 0) {
-  const last = runs[String(options.sizes.at(-1))]!;
+  const last = Object.values(runs).sort((a, b) => a.n - b.n).at(-1)!;
   for (const format of profileFormats) {
     log(`profiling ${format} (--cpu-prof, --jobs 0, first 150 files)…`);
     const files = corpusFiles(last, format).slice(0, 150);
@@ -206,6 +209,12 @@ function comparison(pandocRuns: PandocRun[], nianbaoRuns: CliRun[]): PandocCompa
   };
 }
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : round(((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2, 1);
+}
+
 function emptyLists<T>(): Record<Format, T[]> {
   return { docx: [], html: [], text: [] };
 }
@@ -240,16 +249,21 @@ function evaluateTargets(all: Record<string, SizeResult>): Target[] {
   ] as const) {
     const reference = sizes.find((r) => r.formats[format].pandoc);
     const p = reference?.formats[format].pandoc;
-    targets.push(
-      p && reference
-        ? {
-            name,
-            target: `≥ ${factor}× pandoc's files/s on the same ${p.files} files (both 2 at a time)`,
-            measured: `${p.nianbao.best.filesPerSec} vs ${p.pandoc.best.filesPerSec} files/s = ${p.ratio}× (CPU per file: ${p.cpuRatio}×)`,
-            pass: p.ratio >= factor,
-          }
-        : { name, target: `≥ ${factor}× pandoc`, measured: pandoc === null && options.pandoc ? "pandoc not installed: skipped" : "not measured", pass: null },
-    );
+    if (!p || !reference) {
+      targets.push({ name, target: `≥ ${factor}× pandoc`, measured: pandoc === null && options.pandoc ? "pandoc not installed: skipped" : "not measured", pass: null });
+      continue;
+    }
+    // Each repeat runs pandoc and then nianbao on the same files back to back: the ratio within a
+    // repeat compares like load with like. The verdict takes the median of those and the CPU ratio,
+    // whichever is lower, so that a window in which pandoc alone was starved cannot pass the target.
+    const paired = p.pandoc.runs.map((run, i) => round((p.nianbao.runs[i]?.filesPerSec ?? 0) / run.filesPerSec, 1));
+    const verdict = Math.min(median(paired), p.cpuRatio);
+    targets.push({
+      name,
+      target: `≥ ${factor}× pandoc's files/s on the same ${p.files} files (both 2 at a time)`,
+      measured: `${p.nianbao.best.filesPerSec} vs ${p.pandoc.best.filesPerSec} files/s best = ${p.ratio}×; per repeat ${paired.map((r) => `${r}×`).join(", ")}; CPU per file ${p.cpuRatio}× → ${verdict}×`,
+      pass: verdict >= factor,
+    });
   }
   const large = all["10000"];
   const small = all["1000"];
@@ -277,9 +291,19 @@ function evaluateTargets(all: Record<string, SizeResult>): Target[] {
   return targets;
 }
 
+interface Results {
+  tool: string;
+  date: string;
+  machine: Record<string, unknown>;
+  load: Record<string, unknown>;
+  method: Record<string, string>;
+  targets: Target[];
+  runs: Record<string, SizeResult>;
+}
+
 function writeResults(all: Record<string, SizeResult>, load: number[]): void {
   mkdirSync(dirname(RESULTS), { recursive: true });
-  const results = {
+  const results: Results = {
     tool: `npm run bench${options.sizes.includes(10_000) ? " -- --scale" : ""}`,
     date: new Date().toISOString(),
     machine: {
@@ -306,6 +330,10 @@ function writeResults(all: Record<string, SizeResult>, load: number[]): void {
     targets: evaluateTargets(all),
     runs: all,
   };
+  // --report-only re-evaluates the stored runs: when and where they were measured stays as it was.
+  if (options.reportOnly && previous.date && previous.machine && previous.load && previous.tool) {
+    Object.assign(results, { tool: previous.tool, date: previous.date, machine: previous.machine, load: previous.load });
+  }
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 }
 
@@ -345,7 +373,9 @@ function printTables(all: Record<string, SizeResult>, targets: Target[]): void {
 }
 
 function rate(s: Series<{ filesPerSec: number }>): string {
-  const others = s.runs.filter((r) => r !== s.best).map((r) => r.filesPerSec);
+  // Compared by index, not identity: a series read back from results.json holds copies.
+  const bestAt = s.runs.findIndex((r) => r.filesPerSec === s.best.filesPerSec);
+  const others = s.runs.filter((_, i) => i !== bestAt).map((r) => r.filesPerSec);
   return `${s.best.filesPerSec}${others.length > 0 ? ` (${others.join(", ")})` : ""}`;
 }
 
@@ -380,7 +410,7 @@ function uptime(): string | null {
 }
 
 function parseArgs(args: string[]): Options {
-  const result: Options = { sizes: [1000], repeat: 2, seed: 1, pandocSample: 200, full: false, inProcess: 300, profile: false, pandoc: true, waitLoad: null, shared: join(ROOT, "../shared") };
+  const result: Options = { sizes: [1000], repeat: 2, seed: 1, pandocSample: 200, full: false, reportOnly: false, inProcess: 300, profile: false, pandoc: true, waitLoad: null, shared: join(ROOT, "../shared") };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = () => {
@@ -396,6 +426,7 @@ function parseArgs(args: string[]): Options {
     else if (arg === "--in-process") result.inProcess = Math.max(1, Math.floor(value()));
     else if (arg === "--profile") result.profile = true;
     else if (arg === "--full") result.full = true;
+    else if (arg === "--report-only") result.reportOnly = true;
     else if (arg === "--no-pandoc") result.pandoc = false;
     else if (arg === "--wait-load") result.waitLoad = value();
     else if (arg === "--shared") result.shared = resolve(args[++i] ?? fail("--shared takes a folder"));

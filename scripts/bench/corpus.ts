@@ -3,7 +3,7 @@
  *
  * - .docx: the LibreOffice-saved real reports of tests/fixtures/docx/; the digits of every table cell
  *   whose text is a number (inside `<w:t>` of word/document.xml) are rewritten and the package is
- *   re-zipped (the other parts keep their compressed bytes).
+ *   re-zipped with scripts/lib/zip.ts (the other parts are deflated once per source and reused).
  * - HTML: the real pages of the shared corpus (Pingtan 2023 and 2025 full portal pages, the Shanghai
  *   2019 article fragment); the digits of every `<td>` whose text is a number are rewritten.
  * - text: the seed and the seed-style text files of tests/fixtures/formats/; the digits of every
@@ -16,13 +16,14 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { deflatedEntry, entryData, readZip, writeZip, type ZipEntry } from "./zip.js";
+import { crc32, deflateRawSync } from "node:zlib";
+import { readZip, writeZip, type ZipEntryInput } from "../lib/zip.js";
 
 export const FORMATS = ["docx", "html", "text"] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Bump when the way variants are made changes: an existing corpus of another version is rebuilt. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 export interface CorpusSources {
   docx: string[];
@@ -125,16 +126,18 @@ interface VariantMaker {
 function variantMaker(format: Format, source: string): VariantMaker {
   const bytes = readFileSync(source);
   if (format === "docx") {
-    const entries = readZip(bytes);
+    const entries = readZip(bytes) ?? fail(`${source}: not a zip`);
     const index = entries.findIndex((e) => e.name === "word/document.xml");
-    if (index < 0) throw new Error(`${source}: no word/document.xml`);
-    const template = numberTemplate(entryData(entries[index]!).toString("utf8"), docxNumberCells);
+    if (index < 0) fail(`${source}: no word/document.xml`);
+    // Every part but the main one is deflated once here; each variant deflates only its document.xml.
+    const parts: ZipEntryInput[] = entries.map((e) => ({ name: e.name, data: e.data, packed: deflateRawSync(e.data), size: e.data.length, crc: crc32(e.data) }));
+    const template = numberTemplate(Buffer.from(entries[index]!.data).toString("utf8"), docxNumberCells);
     return {
       cells: template.cells,
       make: (random) => {
-        const parts: ZipEntry[] = entries.slice();
-        parts[index] = deflatedEntry("word/document.xml", Buffer.from(fill(template, random), "utf8"));
-        return writeZip(parts);
+        const variant = parts.slice();
+        variant[index] = { name: "word/document.xml", data: Buffer.from(fill(template, random), "utf8") };
+        return writeZip(variant);
       },
     };
   }
@@ -225,6 +228,10 @@ function htmlNumberCells(html: string): Range[][] {
 /** Tab-led lines holding only a number (one table cell each in the seed's layout). */
 function textNumberCells(text: string): Range[][] {
   return [...text.matchAll(/^\t[\t ]*\d+(?:\.\d+)?[ \t]*$/gm)].map((m): Range[] => [[m.index, m.index + m[0].length]]);
+}
+
+function fail(message: string): never {
+  throw new Error(message);
 }
 
 function mulberry32(seed: number): () => number {
