@@ -102,6 +102,11 @@ interface Target {
 
 const options = parseArgs(process.argv.slice(2));
 if (!existsSync(CLI)) fail(`${CLI} missing: run \`npm run build\` first (npm run bench does)`);
+if (!options.reportOnly) {
+  const sources = defaultSources(ROOT, options.shared);
+  const missing = FORMATS.flatMap((f) => sources[f]).filter((file) => !existsSync(file));
+  if (missing.length > 0) fail(`source reports not found: ${missing.join(", ")} (the shared corpus is looked for in ${options.shared}; see --shared)`);
+}
 const pandoc = options.pandoc ? pandocVersion() : null;
 if (options.pandoc && !pandoc) process.stderr.write("pandoc not found on PATH: the pandoc comparison is skipped\n");
 
@@ -115,8 +120,11 @@ for (const n of options.reportOnly ? [] : options.sizes) {
 }
 const targets = evaluateTargets(runs);
 const missed = new Set(targets.filter((t) => t.pass === false).map((t) => t.name));
+// --report-only keeps the stored profiles unless --profile asks for new ones.
 const profileFormats = FORMATS.filter(
-  (f) => options.profile || (f === "docx" && missed.has("docx ≥ 10× pandoc")) || (f === "html" && missed.has("HTML ≥ 5× pandoc")),
+  (f) =>
+    options.profile ||
+    (!options.reportOnly && ((f === "docx" && missed.has("docx ≥ 10× pandoc")) || (f === "html" && missed.has("HTML ≥ 5× pandoc")))),
 );
 if (profileFormats.length > 0) {
   const last = Object.values(runs).sort((a, b) => a.n - b.n).at(-1)!;
@@ -299,6 +307,8 @@ interface Results {
   method: Record<string, string>;
   targets: Target[];
   runs: Record<string, SizeResult>;
+  /** Written by hand after a run; kept by --report-only, dropped by a new measurement. */
+  notes?: unknown;
 }
 
 function writeResults(all: Record<string, SizeResult>, load: number[]): void {
@@ -332,7 +342,7 @@ function writeResults(all: Record<string, SizeResult>, load: number[]): void {
   };
   // --report-only re-evaluates the stored runs: when and where they were measured stays as it was.
   if (options.reportOnly && previous.date && previous.machine && previous.load && previous.tool) {
-    Object.assign(results, { tool: previous.tool, date: previous.date, machine: previous.machine, load: previous.load });
+    Object.assign(results, { tool: previous.tool, date: previous.date, machine: previous.machine, load: previous.load, notes: previous.notes });
   }
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
 }
