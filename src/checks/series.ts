@@ -1,5 +1,5 @@
 import type { Finding } from "../schema/report.js";
-import { round } from "./values.js";
+import { roundSum } from "../tables/number.js";
 
 /**
  * `series.carryOver` (warning, across documents): what a body carried forward at the end of year Y-1
@@ -143,8 +143,8 @@ function carryOverFindings<T extends SeriesReport>(reports: readonly T[]): Serie
       const forward = previous.values[CARRY_FORWARD_PATH];
       const over = report.values[CARRY_OVER_PATH];
       if (forward === undefined || over === undefined || (forward === null && over === null)) continue;
-      const expected = round(forward ?? 0);
-      const actual = round(over ?? 0);
+      const expected = roundSum(forward ?? 0);
+      const actual = roundSum(over ?? 0);
       if (expected === actual) continue;
       findings.push({
         report,

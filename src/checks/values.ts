@@ -1,3 +1,4 @@
+import { roundSum } from "../tables/number.js";
 import type { Finding, Locator, ProvenanceEntry } from "../schema/report.js";
 
 /** The values a rule reads: canonical path → number, null (blank) or undefined (not in this template). */
@@ -35,13 +36,9 @@ export function sumOf(view: ValueView, paths: string[]): number | undefined {
       filled = true;
     }
   }
-  return filled ? round(total) : undefined;
+  return filled ? roundSum(total) : undefined;
 }
 
-/** Sums of decimals (万元 amounts) must not fail on binary rounding noise. */
-export function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
-}
 
 /**
  * Compares two sides of a relation; a side whose every cell is blank counts as 0 unless both are

@@ -59,3 +59,8 @@ export function toWanYuanExponent(unit: string): number | undefined {
   if (unit === "亿元") return 4;
   return undefined;
 }
+
+/** Sums of decimal amounts (万元 with six places) compared without binary rounding noise. */
+export function roundSum(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
+}

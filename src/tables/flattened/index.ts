@@ -65,7 +65,7 @@ export function readFlattenedTables(doc: Document, findings: Finding[]): ReadVal
         value: agreed ? remaining[0]![i]! : null,
         provenance: {
           raw: token ?? row.segment.trim(),
-          unit: token ? (readCell(token).kind === "number" && /元/.test(token) ? token.replace(/[^元万]/g, "") : (column.unit ?? null)) : (column.unit ?? null),
+          unit: cellUnit(token) ?? column.unit ?? null,
           label: `${row.label} / ${column.label}`,
           at,
           note: agreed
@@ -188,4 +188,10 @@ function joinParagraphs(doc: Document): { text: string; blockAt: (offset: number
     return { ...found };
   };
   return { text, blockAt };
+}
+
+/** The unit printed with the token itself (75394432.52元), if any. */
+function cellUnit(token: string | undefined): string | undefined {
+  const reading = token === undefined ? undefined : readCell(token);
+  return reading?.kind === "number" ? (reading.unit ?? undefined) : undefined;
 }

@@ -1,3 +1,5 @@
+import { roundSum } from "../number.js";
+
 /**
  * Chooses among the possible splits of flattened table rows using what must hold between the cells:
  * linear equations over (row, column) values (row totals, 一+二 = 三+四, （七）= Σ results, 表四
@@ -33,7 +35,7 @@ export function propagate(candidates: Candidates, equations: Equation[]): boolea
         if (!others) continue;
         const before = candidates.get(row)!;
         const mine = contributions.get(row)!;
-        const kept = before.filter((_, i) => others.has(round(equation.constant - mine[i]!)));
+        const kept = before.filter((_, i) => others.has(roundSum(equation.constant - mine[i]!)));
         if (kept.length === 0) return false;
         if (kept.length < before.length) {
           candidates.set(row, kept);
@@ -49,24 +51,20 @@ export function propagate(candidates: Candidates, equations: Equation[]): boolea
 function contribution(values: number[], row: string, equation: Equation): number {
   let total = 0;
   for (const term of equation.terms) if (term.row === row) total += term.coefficient * values[term.column]!;
-  return round(total);
+  return roundSum(total);
 }
 
 function sums(options: number[][]): Set<number> | undefined {
   let reachable = new Set<number>([0]);
   for (const values of options) {
     const next = new Set<number>();
-    for (const s of reachable) for (const v of new Set(values)) next.add(round(s + v));
+    for (const s of reachable) for (const v of new Set(values)) next.add(roundSum(s + v));
     if (next.size > MAX_SUMS) return undefined;
     reachable = next;
   }
   return reachable;
 }
 
-/** Sums of decimal amounts compared exactly enough, without binary noise. */
-function round(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
-}
 
 export function cloneCandidates(candidates: Candidates): Candidates {
   return new Map([...candidates].map(([row, list]) => [row, [...list]]));
