@@ -14,18 +14,42 @@ const PREFIXES: Record<string, string> = {
   "http://purl.org/dc/terms/": "dcterms",
 };
 
+/**
+ * Formatting elements whose subtrees no walker reads and which hold no text: borders, margins,
+ * widths, alignment, spacing, fonts and sizes. They are half the elements LibreOffice writes, so
+ * the parser leaves them out. A walker that starts reading one must take it off this list.
+ */
+const UNREAD_FORMATTING: ReadonlySet<string> = new Set(
+  [
+    // paragraph
+    "spacing", "ind", "jc", "bidi", "pBdr", "tabs", "snapToGrid", "widowControl", "autoSpaceDE", "autoSpaceDN", "adjustRightInd", "wordWrap", "textAlignment", "kinsoku", "overflowPunct", "topLinePunct",
+    // run
+    "rFonts", "sz", "szCs", "lang", "color", "kern", "b", "bCs", "i", "iCs", "u", "highlight", "position", "w", "eastAsianLayout", "shd",
+    // table, row and cell
+    "tblW", "tblInd", "tblBorders", "tblCellMar", "tblLayout", "tblLook", "tblStyle", "trHeight", "cantSplit", "tcW", "tcBorders", "tcMar", "vAlign", "noWrap", "hideMark", "cnfStyle",
+    // section
+    "sectPr",
+  ].map((name) => `w:${name}`),
+);
+
 export const DEFAULT_MAIN_PART = "word/document.xml";
 
 /** Relationship types by their last path segment (transitional and strict URIs share it). */
 export type RelationshipKind = "officeDocument" | "core-properties" | "styles" | "numbering";
 
 export class Package {
+  /** Parsed parts by name: the main part's relationships are looked up once per kind. */
+  private readonly parsed = new Map<string, XmlElement | undefined>();
+
   constructor(private readonly zip: ZipArchive) {}
 
   /** The parsed part, or undefined when the package has no such part. */
   part(name: string): XmlElement | undefined {
-    const bytes = this.zip.read(name);
-    return bytes && parseXml(decodeBytes(bytes).text, PREFIXES);
+    if (!this.parsed.has(name)) {
+      const bytes = this.zip.read(name);
+      this.parsed.set(name, bytes && parseXml(decodeBytes(bytes).text, PREFIXES, UNREAD_FORMATTING));
+    }
+    return this.parsed.get(name);
   }
 
   /** Part name of the first relationship of `kind` from `source` ("" for the package itself). */
