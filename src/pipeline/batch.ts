@@ -43,11 +43,14 @@ export const DEFAULT_MAX_INPUT_BYTES = 100 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /**
- * Heap limit of each worker: a hostile file that makes conversion allocate without end stops its own
- * worker (the file fails, the run goes on) long before the machine runs out of memory. Real reports
- * need well under 100 MB.
+ * Workers run in two sizes. The pool's workers are tight: V8 lets a heap grow lazily towards its
+ * limit, and with a generous one two workers held ~60 MB of garbage each after 10,000 files; real
+ * reports need 15–50 MB (a 400 KB PDF the most). A file that outgrows a tight worker is retried once,
+ * alone, in a roomy worker; a file that outgrows that too (a hostile one that allocates without
+ * end) fails, and stops only its own worker, long before the machine runs out of memory.
  */
-const WORKER_HEAP_MB = 1024;
+const TIGHT_HEAP = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 24 };
+const ROOMY_HEAP = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 24 };
 
 const WORKER = fileURLToPath(new URL("./worker.js", import.meta.url));
 
@@ -79,10 +82,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   const jobs = options.jobs ?? defaultJobs();
   // Worker mode needs the compiled worker; from sources (tests) the batch runs in this thread.
-  const pool =
-    jobs > 0 && existsSync(WORKER)
-      ? new Piscina({ filename: WORKER, minThreads: jobs, maxThreads: jobs, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
-      : undefined;
+  const workers = jobs > 0 && existsSync(WORKER) ? new Workers(jobs) : undefined;
   const queue = new PQueue({ concurrency: Math.max(1, jobs) });
   const taken = new Set<string>();
   try {
@@ -102,11 +102,11 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
         continue;
       }
       await queue.onSizeLessThan(Math.max(1, jobs) * 2);
-      queue.add(async () => record(await dispatch(task, pool, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)));
+      queue.add(async () => record(await dispatch(task, workers, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)));
     }
     await queue.onIdle();
   } finally {
-    await pool?.destroy();
+    await workers?.destroy();
   }
   return summary;
 }
@@ -119,12 +119,45 @@ function* selected(options: BatchOptions): Generator<InputFile | { path: string;
   }
 }
 
-async function dispatch(task: FileTask, pool: Piscina | undefined, timeoutMs: number): Promise<ManifestLine> {
-  if (!pool) {
+/** The tight pool, and the roomy worker made the first time a file needs it. */
+class Workers {
+  readonly tight: Piscina;
+  private roomyPool: Piscina | undefined;
+
+  constructor(jobs: number) {
+    this.tight = new Piscina({ filename: WORKER, minThreads: jobs, maxThreads: jobs, resourceLimits: TIGHT_HEAP });
+  }
+
+  get roomy(): Piscina {
+    this.roomyPool ??= new Piscina({ filename: WORKER, minThreads: 0, maxThreads: 1, resourceLimits: ROOMY_HEAP });
+    return this.roomyPool;
+  }
+
+  async destroy(): Promise<void> {
+    await Promise.all([this.tight.destroy(), this.roomyPool?.destroy()]);
+  }
+}
+
+async function dispatch(task: FileTask, workers: Workers | undefined, timeoutMs: number): Promise<ManifestLine> {
+  if (!workers) {
     // In-thread mode only: the worker pool's main thread never loads the readers.
     const { convertTask } = await import("./convert-file.js");
     return convertTask(task);
   }
+  const first = await runInWorker(task, workers.tight, timeoutMs);
+  if (first !== OUT_OF_MEMORY) return first;
+  const second = await runInWorker(task, workers.roomy, timeoutMs);
+  if (second !== OUT_OF_MEMORY) return second;
+  return failedLine(
+    task.input,
+    `conversion needed more than ${ROOMY_HEAP.maxOldGenerationSizeMb} MB of memory and was stopped: the file is too large or too complex`,
+    task.sha256,
+  );
+}
+
+const OUT_OF_MEMORY = Symbol("out of memory");
+
+async function runInWorker(task: FileTask, pool: Piscina, timeoutMs: number): Promise<ManifestLine | typeof OUT_OF_MEMORY> {
   // The clock starts when the worker starts on the file (it says so on `started`), not when the file
   // is handed to the pool: a worker still loading its modules (the first ones, or one replacing a
   // worker stopped by the timeout) takes seconds on a busy machine, and that is not the file's time.
@@ -141,13 +174,9 @@ async function dispatch(task: FileTask, pool: Piscina | undefined, timeoutMs: nu
       transferList: [startedInWorker],
     });
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY") return OUT_OF_MEMORY;
     const timedOut = (error as Error).name === "AbortError" || (error as Error).name === "TimeoutError";
-    const outOfMemory = (error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY";
-    const reason = timedOut
-      ? `conversion took longer than ${timeoutMs / 1000} s (--timeout) and was stopped`
-      : outOfMemory
-        ? `conversion needed more than ${WORKER_HEAP_MB} MB of memory and was stopped: the file is too large or too complex`
-        : (error as Error).message;
+    const reason = timedOut ? `conversion took longer than ${timeoutMs / 1000} s (--timeout) and was stopped` : (error as Error).message;
     return failedLine(task.input, reason, task.sha256);
   } finally {
     clearTimeout(timer);

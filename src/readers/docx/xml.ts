@@ -67,7 +67,8 @@ class Scanner {
     const text = this.text;
     const length = text.length;
     while (this.at < length) {
-      const lt = text.indexOf("<", this.at);
+      // Tags mostly follow one another directly: look before searching.
+      const lt = text.charCodeAt(this.at) === LT ? this.at : text.indexOf("<", this.at);
       const textEnd = lt < 0 ? length : lt;
       if (textEnd > this.at && this.skipping === 0) this.appendText(decodeEntities(text.slice(this.at, textEnd)));
       if (lt < 0) break;
@@ -95,6 +96,13 @@ class Scanner {
     this.at = gt < 0 ? this.text.length : gt + 1;
     if (this.skipping > 0) {
       this.skipping--;
+      return;
+    }
+    const top = this.written[this.written.length - 1]!;
+    if (this.written.length > 1 && gt === lt + 2 + top.length && this.text.startsWith(top, lt + 2)) {
+      // The usual case, the innermost element's own end tag: no name string made.
+      this.open.pop();
+      this.written.pop();
       return;
     }
     const name = this.text.slice(lt + 2, gt < 0 ? undefined : gt).trim();
@@ -162,31 +170,31 @@ class Scanner {
         this.at = at + 2;
         return true;
       }
-      const attrEnd = nameEndFrom(text, at);
-      if (attrEnd === at) {
+      const nameStart = at;
+      const nameEnd = nameEndFrom(text, at);
+      if (nameEnd === nameStart) {
         at++; // a character no name holds (a stray "/", "=" or quote): skipped, as lenient parsers do
         continue;
       }
-      const attr = text.slice(at, attrEnd);
-      at = skipSpace(text, attrEnd);
-      if (text.charCodeAt(at) !== EQUALS) {
-        if (attrs) attrs[attr] = "";
-        continue;
+      at = skipSpace(text, nameEnd);
+      let valueStart = at;
+      let valueEnd = at;
+      if (text.charCodeAt(at) === EQUALS) {
+        at = skipSpace(text, at + 1);
+        const quote = text.charCodeAt(at);
+        if (quote === DOUBLE_QUOTE || quote === SINGLE_QUOTE) {
+          const close = text.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", at + 1);
+          valueStart = at + 1;
+          valueEnd = close < 0 ? text.length : close;
+          at = valueEnd + 1;
+        } else {
+          valueStart = at;
+          valueEnd = nameEndFrom(text, at);
+          at = valueEnd;
+        }
       }
-      at = skipSpace(text, at + 1);
-      const quote = text.charCodeAt(at);
-      let value: string;
-      if (quote === DOUBLE_QUOTE || quote === SINGLE_QUOTE) {
-        const close = text.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", at + 1);
-        const valueEnd = close < 0 ? text.length : close;
-        value = text.slice(at + 1, valueEnd);
-        at = valueEnd + 1;
-      } else {
-        const valueEnd = nameEndFrom(text, at);
-        value = text.slice(at, valueEnd);
-        at = valueEnd;
-      }
-      if (attrs) attrs[attr] = decodeEntities(value);
+      // A skipped element's attributes are only stepped over: no strings are made for them.
+      if (attrs) attrs[text.slice(nameStart, nameEnd)] = decodeEntities(text.slice(valueStart, valueEnd));
     }
   }
 
