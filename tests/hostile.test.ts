@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Rng } from "../scripts/fuzz.js";
 import { readZip, writeZip } from "../scripts/lib/zip.js";
 import { convertBytes } from "../src/pipeline/convert.js";
+import type { Report } from "../src/schema/report.js";
 import { type ManifestLine, readManifest } from "../src/writers/manifest.js";
 import { buildCli, cliPath, runCli } from "./helpers/cli.js";
 import {
@@ -438,6 +439,25 @@ describe("per-file timeout and the inflation cap, from the command line", () => 
       expect(seed, seed.error).toMatchObject({ status: "ok", template: "2021" });
     }
     expect(took).toBeLessThan(30_000);
+  });
+
+  it("converts a report too large for a tight worker in the roomy one: a page whose 8,000-row appendix table needs over 96 MB", () => {
+    const page = readFileSync(SHANGHAI_HTML, "utf8");
+    const row = (r: number) => `<tr>${Array.from({ length: 20 }, (_, c) => `<td>${r * 20 + c}</td>`).join("")}</tr>`;
+    const appendix = `<p>附表：主动公开文件目录</p><table>${Array.from({ length: 8000 }, (_, r) => row(r)).join("")}</table>`;
+    const end = page.lastIndexOf("</table>") + "</table>".length;
+    const large = join(root, "with-appendix.html");
+    writeFileSync(large, page.slice(0, end) + appendix + page.slice(end));
+    const out = join(root, "roomy");
+    const result = runCli(["convert", large, SHANGHAI_HTML, "--out", out, "--jobs", "1", "-q"]);
+    expect(result.status, result.stderr).toBe(0);
+    const [largeLine, plainLine] = [large, SHANGHAI_HTML].map((path) => readManifest(join(out, "manifest.jsonl")).find((l) => l.input === path)!);
+    expect(largeLine).toMatchObject({ status: "ok", template: "2019" });
+    const withAppendix = JSON.parse(readFileSync(join(out, largeLine!.output!), "utf8")) as Report;
+    const plain = JSON.parse(readFileSync(join(out, plainLine!.output!), "utf8")) as Report;
+    // The report's own tables read as without the appendix, which is kept as an unknown table.
+    expect(withAppendix.tables.applications).toEqual(plain.tables.applications);
+    expect(withAppendix.tables.other.map((t) => t.rows.length)).toContain(8000);
   });
 
   it("--max-inflated-bytes sets the zip-bomb cap: a larger part fails at it, a real .docx under it converts", () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { type Document, type Paragraph, ReaderError, type Table, type TableCell } from "../../src/readers/document.js";
 import { readDocx } from "../../src/readers/docx/index.js";
 import { formatNumber } from "../../src/readers/docx/numbering.js";
+import { parseXml, type XmlNode } from "../../src/readers/docx/xml.js";
 import { ZipArchive } from "../../src/readers/docx/zip.js";
 import { type RawCell, placeRows } from "../../src/readers/grid.js";
 import { writeZip } from "../../scripts/lib/zip.js";
@@ -319,6 +320,48 @@ describe("paragraph text", () => {
 
 // ------------------------------------------------------------------------------------------------
 // Hostile and broken input.
+
+describe("OOXML scanner", () => {
+  /** The tree as nested arrays: [name, attrs, ...children], text as strings. */
+  const shape = (node: XmlNode): unknown => (typeof node === "string" ? node : [node.name, node.attrs, ...node.children.map(shape)]);
+  const W = { [W_NS]: "w" };
+
+  it("reads attributes in either quotes, with entities and a quoted > or /, and self-closing tags", () => {
+    const xml = `<w:document xmlns:w="${W_NS}"><w:p w:a='1 &gt; 0' w:b="a/b&amp;c" w:c = "x" ><w:br/><w:t>&lt;&#x4E00;&#20108;&quot;&apos;&unknown;&#0;</w:t></w:p></w:document>`;
+    expect(shape(parseXml(xml, W))).toEqual([
+      "w:document",
+      { "xmlns:w": W_NS },
+      ["w:p", { "w:a": "1 > 0", "w:b": "a/b&c", "w:c": "x" }, ["w:br", {}], ["w:t", {}, "<一二\"'&unknown;\uFFFD"]],
+    ]);
+  });
+
+  it("keeps CDATA as text, drops comments and processing instructions, skips a DOCTYPE with brackets and quotes unread", () => {
+    const xml = `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY e "]>">]><d><!-- <x/> --><t>a<![CDATA[<b>&amp;]]>c<?pi x?></t></d>`;
+    expect(shape(parseXml(xml))).toEqual(["d", {}, ["t", {}, "a<b>&amp;c"]]);
+  });
+
+  it("reads sloppy markup the lenient way: an end tag closes up to its element, a stray one is ignored, a bare < is text", () => {
+    expect(shape(parseXml("<a><b><c>x</b>y</q><d attr>1 < 2</d></a>"))).toEqual([
+      "a",
+      {},
+      ["b", {}, ["c", {}, "x"]],
+      "y",
+      ["d", { attr: "" }, "1 < 2"],
+    ]);
+    expect(shape(parseXml("<a><b>unterminated"))).toEqual(["a", {}, ["b", {}, "unterminated"]]);
+  });
+
+  it("renames a namespace bound to another prefix or as the default, and leaves skipped subtrees out", () => {
+    const xml = `<x:document xmlns:x="${W_NS}"><x:p><x:pPr><x:jc x:val="center"><x:inner/></x:jc><x:pStyle x:val="1"/></x:pPr></x:p></x:document>`;
+    expect(shape(parseXml(xml, W, new Set(["w:jc"])))).toEqual([
+      "w:document",
+      { "xmlns:x": W_NS },
+      ["w:p", {}, ["w:pPr", {}, ["w:pStyle", { "w:val": "1" }]]],
+    ]);
+    const defaultNamespace = `<document xmlns="${W_NS}"><p a="1"/></document>`;
+    expect(shape(parseXml(defaultNamespace, W))).toEqual(["w:document", { xmlns: W_NS }, ["w:p", { a: "1" }]]);
+  });
+});
 
 describe("unreadable input", () => {
   it("refuses a file that is not a zip", () => {

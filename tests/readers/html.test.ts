@@ -236,6 +236,16 @@ describe("article extraction", () => {
     expect(doc.properties.title).toBe("某区2023年度政府信息公开工作年度报告");
   });
 
+  it("keeps the report around an appendix table holding nine tenths of the text, and steps through a layout table to its cell", () => {
+    const row = (r: number) => `<tr>${Array.from({ length: 8 }, (_, c) => `<td>${1000 + r * 8 + c}</td>`).join("")}</tr>`;
+    const appendix = `<p>附表：主动公开文件目录</p><table>${Array.from({ length: 300 }, (_, r) => row(r)).join("")}</table>`;
+    const doc = html(page(report + appendix));
+    expect(texts(doc)).toContain("一、总体情况");
+    expect(tables(doc).map((t) => t.rowCount)).toEqual([2, 300]);
+    const framed = html(page(`<table><tr><td>${report}</td></tr></table>`));
+    expect(texts(framed).slice(0, 3)).toEqual(["某区2023年度政府信息公开工作年度报告", expect.stringMatching(/^本报告根据/), "一、总体情况"]);
+  });
+
   it("finds the title from the article's part of <title> when the page has no title meta", () => {
     const doc = html(page(report).replace(/<meta name="ArticleTitle"[^>]*>/, ""));
     expect(doc.properties.title).toBe("某区2023年度政府信息公开工作年度报告_年报_某区政府");

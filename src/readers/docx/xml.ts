@@ -134,11 +134,10 @@ class Scanner {
       if (!selfClosing) this.skipping++;
       return;
     }
-    let element: XmlElement = { name, attrs: attrs!, children: [] };
-    if (atRoot) {
-      this.rename = renamerFor(attrs!, this.prefixes);
-      if (this.rename) element = { name: this.rename(written), attrs: renameKeys(attrs!, this.rename), children: [] };
-    }
+    if (atRoot) this.rename = renamerFor(attrs!, this.prefixes);
+    const element: XmlElement = this.rename
+      ? { name: atRoot ? this.rename(written) : name, attrs: renameKeys(attrs!, this.rename), children: [] }
+      : { name, attrs: attrs!, children: [] };
     this.open[this.open.length - 1]!.children.push(element);
     if (selfClosing) return;
     this.open.push(element);

@@ -127,16 +127,26 @@ function squeeze(text: string): string {
   return text.replace(/[\s\u200b]+/g, "");
 }
 
+/** Elements of a table's grid above its cells. */
+const TABLE_GRID = new Set(["table", "thead", "tbody", "tfoot", "tr"]);
+
 function narrow(element: HtmlElement, tallies: Map<HtmlElement, Tally>): HtmlElement {
   let current = element;
+  /** The deepest element reached outside a table's grid. */
+  let settled = element;
   for (;;) {
     const total = tallies.get(current)!.text;
     const holder = childBlocks(current).find(
       (child) => canHoldArticle(child) && (tallies.get(child)?.text ?? 0) >= ARTICLE_SHARE * total,
     );
-    if (!holder || total === 0) return current;
+    if (!holder || total === 0) break;
     current = holder;
+    if (!TABLE_GRID.has(current.name)) settled = current;
   }
+  // A layout table framing the article is stepped through down to the cell holding it. Stopping
+  // inside a grid instead means a data table outweighs the text around it (a long appendix listing
+  // thousands of documents): the article is what holds the table, not the table.
+  return TABLE_GRID.has(current.name) ? settled : current;
 }
 
 /** Rows and row groups: an article may sit in a layout table's cell, but never is a row of cells. */
