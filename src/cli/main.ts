@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
-import { z } from "zod";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_TIMEOUT_MS, runBatch } from "../pipeline/batch.js";
-import { mergeOutputs } from "../pipeline/merge.js";
 import { parseShard } from "../pipeline/shard.js";
 import { Progress } from "./progress.js";
-import { report } from "../schema/report.js";
 import { registerExport } from "./export-command.js";
+
+// Commands load what they need when run: converting an archive should not wait for zod to load
+// in the main thread, which only hands files to the workers.
 
 /** Exit codes: 0 every input converted (or was skipped), 1 some failed, 2 usage error. */
 const program = new Command("nianbao")
@@ -58,7 +58,8 @@ program
   .description("combine the output folders of several shards into one")
   .argument("<dirs...>", "output folders of the shards")
   .requiredOption("-o, --out <dir>", "merged output folder")
-  .action((dirs: string[], options: { out: string }) => {
+  .action(async (dirs: string[], options: { out: string }) => {
+    const { mergeOutputs } = await import("../pipeline/merge.js");
     const merged = mergeOutputs(dirs, options.out);
     process.stderr.write(`${merged} manifest lines merged → ${join(options.out, "manifest.jsonl")}\n`);
   });
@@ -66,7 +67,8 @@ program
 program
   .command("schema")
   .description("print the JSON Schema of the report JSON, generated from the zod schema")
-  .action(() => {
+  .action(async () => {
+    const [{ z }, { report }] = await Promise.all([import("zod"), import("../schema/report.js")]);
     process.stdout.write(`${JSON.stringify(z.toJSONSchema(report, { io: "output" }), null, 2)}\n`);
   });
 
@@ -92,6 +94,11 @@ function wholeNumber(text: string, option: string, minimum: number): number {
 }
 
 registerExport(program);
+
+// A reader that closes the pipe early (`nianbao schema | head`) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
 
 try {
   await program.parseAsync(process.argv);

@@ -6,7 +6,8 @@ import { MessageChannel } from "node:worker_threads";
 import { fileURLToPath } from "node:url";
 import PQueue from "p-queue";
 import { Piscina } from "piscina";
-import { type ManifestLine, ManifestWriter, readManifest } from "../writers/manifest.js";
+import type { ManifestLine } from "../writers/manifest.js";
+import { ManifestWriter } from "../writers/manifest-writer.js";
 import { type FileTask, failedLine } from "./task.js";
 import { describeFsError, type InputFile, specialFileError, walkInputs } from "./inputs.js";
 import { inShard, type Shard } from "./shard.js";
@@ -61,7 +62,8 @@ const WORKER = fileURLToPath(new URL("./worker.js", import.meta.url));
  */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const manifestPath = join(options.outDir, "manifest.jsonl");
-  const previous = options.resume ? readManifest(manifestPath) : [];
+  // Reading a manifest back validates it with zod; a fresh run's main thread never loads zod.
+  const previous = options.resume ? (await import("../writers/manifest.js")).readManifest(manifestPath) : [];
   const done = new Map(
     previous.filter((l) => l.status !== "failed" && l.version === PIPELINE_VERSION).map((l) => [`${l.input}\0${l.sha256}`, l]),
   );

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { ManifestWriter, readManifest } from "../writers/manifest.js";
+import { readManifest } from "../writers/manifest.js";
+import { ManifestWriter } from "../writers/manifest-writer.js";
 
 /**
  * Combines shard output folders: every manifest line is kept once (by input and hash), report

@@ -1,4 +1,4 @@
-import { SCHEMA_VERSION } from "../schema/report.js";
+import { SCHEMA_VERSION } from "../schema/version.js";
 
 /**
  * What produced an output: a resumed run redoes an input only when this changed. Bump the first

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { TEMPLATE_VERSIONS } from "./fields.js";
 import { tables } from "./tables.js";
+import { SCHEMA_VERSION } from "./version.js";
 
-/** Bumped whenever the output shape or the meaning of a value changes; stored in every report. */
-export const SCHEMA_VERSION = "1.0.0";
+export { SCHEMA_VERSION };
 
 export const templateVersion = z.enum(TEMPLATE_VERSIONS).nullable();
 

@@ -1,8 +1,6 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { z } from "zod";
 import { templateVersion } from "../schema/report.js";
-import { writeFileAtomic } from "./files.js";
 
 export const manifestLine = z.strictObject({
   input: z.string(),
@@ -33,20 +31,4 @@ export function readManifest(path: string): ManifestLine[] {
         return [];
       }
     });
-}
-
-/** The manifest is appended one line per input as it finishes, so it is complete up to any kill. */
-export class ManifestWriter {
-  /** Starts the manifest afresh with `kept` (earlier lines a resumed run keeps), atomically. */
-  constructor(
-    readonly path: string,
-    kept: ManifestLine[] = [],
-  ) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileAtomic(path, kept.map((line) => `${JSON.stringify(line)}\n`).join(""));
-  }
-
-  append(line: ManifestLine): void {
-    appendFileSync(this.path, `${JSON.stringify(line)}\n`);
-  }
 }
