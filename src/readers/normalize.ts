@@ -1,9 +1,13 @@
+const ANY_SPACE = /[\s\u00a0\u3000\u200b\ufeff]/;
+
 /**
  * White space as every reader leaves it: runs of spaces (including no-break and ideographic spaces,
  * which Word and portals use as padding) fold to one space, each line is trimmed, empty lines go.
  * Explicit line breaks inside a cell survive as "\n" so a wrapped label can still be seen as such.
  */
 export function foldSpace(text: string): string {
+  // Most cells and many paragraphs hold no white space at all: nothing to fold, no arrays to make.
+  if (!ANY_SPACE.test(text)) return text;
   return text
     .split(/\r\n|\r|\n/)
     .map((line) => line.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, " ").trim())
