@@ -24,8 +24,11 @@ export function readCell(raw: string): CellReading {
   return { kind: "number", value: Number(digits), digits, unit };
 }
 
+const FULL_WIDTH = /[０-９．，－−–＋]/;
+
 /** Full-width digits, signs and separators as Word and portals print them, to ASCII. */
 export function toHalfWidth(text: string): string {
+  if (!FULL_WIDTH.test(text)) return text;
   return text
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
     .replace(/[．]/g, ".")
