@@ -12,9 +12,9 @@ import { ReaderError } from "../document.js";
 
 export interface XmlElement {
   /** Qualified name with the package's usual prefix, e.g. "w:p" (see `prefixes` of parseXml). */
-  name: string;
-  attrs: Record<string, string>;
-  children: XmlNode[];
+  readonly name: string;
+  readonly attrs: Readonly<Record<string, string>>;
+  readonly children: readonly XmlNode[];
 }
 
 export type XmlNode = XmlElement | string;
@@ -38,6 +38,19 @@ export function parseXml(text: string, prefixes: Record<string, string> = {}, sk
 
 const NOTHING: ReadonlySet<string> = new Set();
 
+/** An element while its children are being read. */
+interface OpenElement extends XmlElement {
+  readonly children: XmlNode[];
+}
+
+/**
+ * Shared by every element without attributes, and by every self-closing element for its children:
+ * most elements of a part are one or the other, and a fresh object for each was garbage to collect.
+ * Frozen, so nothing can write into one element's attributes through another.
+ */
+const NO_ATTRS: Readonly<Record<string, string>> = Object.freeze({});
+const NO_CHILDREN: readonly XmlNode[] = Object.freeze([]);
+
 const SLASH = 0x2f;
 const BANG = 0x21;
 const QUESTION = 0x3f;
@@ -48,11 +61,13 @@ const DOUBLE_QUOTE = 0x22;
 const SINGLE_QUOTE = 0x27;
 
 class Scanner {
-  private readonly root: XmlElement = { name: "", attrs: {}, children: [] };
+  private readonly root: OpenElement = { name: "", attrs: NO_ATTRS, children: [] };
   /** Open elements, innermost last; `written` holds their names as written, to match end tags. */
-  private readonly open: XmlElement[] = [this.root];
+  private readonly open: OpenElement[] = [this.root];
   private readonly written: string[] = [""];
   private rename: ((name: string) => string) | undefined;
+  /** The attributes of the start tag being read, when it has any. */
+  private attrs: Record<string, string> | undefined;
   /** Nesting inside a skipped element (0: building). */
   private skipping = 0;
   private at = 0;
@@ -128,18 +143,23 @@ class Scanner {
     const atRoot = this.open.length === 1 && this.skipping === 0;
     const name = this.rename ? this.rename(written) : written;
     const build = this.skipping === 0 && (atRoot || !this.skip.has(name));
-    const attrs: Record<string, string> | undefined = build ? {} : undefined;
-    const selfClosing = this.attributes(nameEnd, attrs);
+    const selfClosing = this.attributes(nameEnd, build);
     if (!build) {
       if (!selfClosing) this.skipping++;
       return;
     }
-    if (atRoot) this.rename = renamerFor(attrs!, this.prefixes);
-    const element: XmlElement = this.rename
-      ? { name: atRoot ? this.rename(written) : name, attrs: renameKeys(attrs!, this.rename), children: [] }
-      : { name, attrs: attrs!, children: [] };
-    this.open[this.open.length - 1]!.children.push(element);
-    if (selfClosing) return;
+    const read = this.attrs ?? NO_ATTRS;
+    this.attrs = undefined;
+    if (atRoot) this.rename = renamerFor(read, this.prefixes);
+    const attrs = this.rename && read !== NO_ATTRS ? renameKeys(read, this.rename) : read;
+    const elementName = atRoot && this.rename ? this.rename(written) : name;
+    const parent = this.open[this.open.length - 1]!;
+    if (selfClosing) {
+      parent.children.push({ name: elementName, attrs, children: NO_CHILDREN });
+      return;
+    }
+    const element: OpenElement = { name: elementName, attrs, children: [] };
+    parent.children.push(element);
     this.open.push(element);
     this.written.push(written);
     if (this.open.length > MAX_DEPTH) {
@@ -148,10 +168,11 @@ class Scanner {
   }
 
   /**
-   * Reads the attributes from `at` to the tag's end into `attrs` (when given; a skipped tag is only
-   * scanned, quotes respected) and moves past the tag. True for a self-closing tag.
+   * Reads the attributes from `at` to the tag's end into `this.attrs` (made on the first one; a
+   * skipped tag's are only stepped over, quotes respected) and moves past the tag. True for a
+   * self-closing tag.
    */
-  private attributes(from: number, attrs: Record<string, string> | undefined): boolean {
+  private attributes(from: number, keep: boolean): boolean {
     const text = this.text;
     let at = from;
     for (;;) {
@@ -193,7 +214,10 @@ class Scanner {
         }
       }
       // A skipped element's attributes are only stepped over: no strings are made for them.
-      if (attrs) attrs[text.slice(nameStart, nameEnd)] = decodeEntities(text.slice(valueStart, valueEnd));
+      if (keep) {
+        this.attrs ??= {};
+        this.attrs[text.slice(nameStart, nameEnd)] = decodeEntities(text.slice(valueStart, valueEnd));
+      }
     }
   }
 
@@ -265,7 +289,7 @@ function decodeEntities(raw: string): string {
 }
 
 /** A renamer when the root element binds a wanted namespace to a prefix other than the wanted one. */
-function renamerFor(attrs: Record<string, string>, prefixes: Record<string, string>): ((name: string) => string) | undefined {
+function renamerFor(attrs: Readonly<Record<string, string>>, prefixes: Record<string, string>): ((name: string) => string) | undefined {
   const map = new Map<string, string>();
   for (const [attr, uri] of Object.entries(attrs)) {
     const wanted = prefixes[uri];
@@ -283,7 +307,7 @@ function renamerFor(attrs: Record<string, string>, prefixes: Record<string, stri
   };
 }
 
-function renameKeys(attrs: Record<string, string>, rename: (name: string) => string): Record<string, string> {
+function renameKeys(attrs: Readonly<Record<string, string>>, rename: (name: string) => string): Record<string, string> {
   const renamed: Record<string, string> = {};
   for (const [key, value] of Object.entries(attrs)) {
     // Unprefixed attributes belong to no namespace, not to the default one.
