@@ -8,7 +8,8 @@
  * - pandoc (`pandoc -f docx|html -t json FILE`), two processes at a time, on the first
  *   --pandoc-sample (200) files of the docx and HTML folders — pandoc takes 0.2–0.5 s a file — and the
  *   CLI with --jobs 2 on exactly those files; the sources cycle, so the sample has the corpus's mix;
- * - convertBytes in this process, CPU ms per file, on up to --in-process (300) files per format.
+ * - convertBytes in this process, CPU ms per file, on up to --in-process (300) files per format;
+ * - at 10,000, `nianbao export` of the whole corpus's output to SQLite after each whole-corpus run.
  * At sizes above 1000 (the second half of --scale) only what the scale targets need is repeated (all
  * three folders, --jobs 2); per-format --jobs 2 runs once, and --jobs 1 and pandoc (whose sample is
  * the same bytes at every N) are left to the n=1000 run, unless --full.
@@ -35,7 +36,7 @@ const CLI = join(ROOT, "dist/cli/main.js");
 const DIST_CONVERT = join(ROOT, "dist/pipeline/convert.js");
 const RESULTS = join(ROOT, "bench/results.json");
 
-const TARGETS = { docxVsPandoc: 10, htmlVsPandoc: 5, scaleRssMB: 300, scaleDrop: 0.1 };
+const TARGETS = { docxVsPandoc: 10, htmlVsPandoc: 5, scaleRssMB: 300, scaleDrop: 0.1, exportSeconds: 30 };
 
 interface Options {
   sizes: number[];
@@ -163,9 +164,14 @@ async function measureSize(n: number): Promise<SizeResult> {
         }
       }
     }
-    const whole = await runCli(CLI, folders, 2);
+    // At 10,000 the whole corpus's reports are then exported to SQLite, as `nianbao export` does.
+    const whole = await runCli(CLI, folders, 2, { exportSqlite: n >= 10_000 });
     all.push(whole);
     report(`#${r} all --jobs 2`, whole);
+    const exported = whole.exportSqlite;
+    if (exported) {
+      log(`n=${n} #${r} export to SQLite: ${exported.reports} reports in ${exported.seconds} s, ${exported.cpuSeconds} CPU s, ${exported.peakRssMB} MB, load ${exported.load1.join("→")}`);
+    }
     if (pandoc && full) {
       for (const format of ["docx", "html"] as const) {
         const files = pandocSample(corpus, format);
@@ -293,6 +299,17 @@ function evaluateTargets(all: Record<string, SizeResult>): Target[] {
         pass: ratio >= 1 - TARGETS.scaleDrop,
       });
     }
+    const exports = large.all.runs.flatMap((run) => (run.exportSqlite ? [run.exportSqlite] : []));
+    const slowest = exports.length > 0 ? Math.max(...exports.map((e) => e.seconds)) : null;
+    targets.push({
+      name: "SQLite export of 10,000 reports under 30 s",
+      target: `nianbao export <output of the 10,000> --to x.sqlite in < ${TARGETS.exportSeconds} s`,
+      measured:
+        slowest === null
+          ? "not measured"
+          : `${exports.map((e) => `${e.seconds} s (${e.cpuSeconds} CPU s, ${e.peakRssMB} MB)`).join(", ")} for ${exports[0]!.reports} reports`,
+      pass: slowest === null ? null : slowest < TARGETS.exportSeconds,
+    });
   } else {
     targets.push({ name: "10,000 docs under 300 MB", target: `peak RSS < ${TARGETS.scaleRssMB} MB`, measured: "not run (use --scale)", pass: null });
   }

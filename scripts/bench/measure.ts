@@ -4,7 +4,7 @@
  * a concurrency-2 runner, and convertBytes in this process (CPU ms per file).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -25,6 +25,8 @@ export interface CliRun {
   cpuMsPerFile: number;
   load1: [before: number, after: number];
   exitCode: number | null;
+  /** The SQLite export of the converted reports, when asked for. */
+  exportSqlite?: ExportRun;
 }
 
 const CLOCK_TICKS = 100;
@@ -36,54 +38,99 @@ function childrenCpuSeconds(): number {
   return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS;
 }
 
-/** Runs `node dist/cli/main.js convert <inputs> --out <tmp> -q --jobs N` and times it. */
-export async function runCli(cli: string, inputs: string[], jobs: number, extraNodeArgs: string[] = []): Promise<CliRun> {
-  const out = mkdtempSync(join(tmpdir(), "nianbao-bench-out-"));
+/** `nianbao export` of a conversion's output folder to SQLite, timed like the conversion. */
+export interface ExportRun {
+  reports: number;
+  seconds: number;
+  cpuSeconds: number;
+  peakRssMB: number;
+  bytes: number;
+  load1: [before: number, after: number];
+}
+
+interface Timed {
+  exitCode: number | null;
+  stderr: string;
+  seconds: number;
+  cpuSeconds: number;
+  peakKB: number;
+  timeline: [number, number][];
+  load1: [number, number];
+}
+
+/** Runs `node <args>` as a child: wall and CPU seconds, peak RSS of its process tree, an RSS timeline. */
+async function timeNode(args: string[]): Promise<Timed> {
   const before = loadavg()[0]!;
   const cpuBefore = childrenCpuSeconds();
+  const started = performance.now();
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    if (stderr.length < 4000) stderr += chunk.toString();
+  });
+  let peakKB = 0;
+  const timeline: [number, number][] = [];
+  const poll = () => {
+    if (child.pid === undefined) return;
+    const tree = processTree(child.pid);
+    peakKB = Math.max(peakKB, tree.reduce((sum, pid) => sum + statusKB(pid, "VmHWM"), 0));
+    const at = (performance.now() - started) / 1000;
+    if (timeline.length === 0 || at - timeline.at(-1)![0] >= 2) {
+      timeline.push([round(at, 1), round(tree.reduce((sum, pid) => sum + statusKB(pid, "VmRSS"), 0) / 1024, 1)]);
+    }
+  };
+  const timer = setInterval(poll, 20);
+  poll();
+  const exitCode = await new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(timer);
+  return { exitCode, stderr, seconds, cpuSeconds: childrenCpuSeconds() - cpuBefore, peakKB, timeline, load1: [round(before, 2), round(loadavg()[0]!, 2)] };
+}
+
+/**
+ * Runs `node dist/cli/main.js convert <inputs> --out <tmp> -q --jobs N` and times it; with
+ * `exportSqlite`, then times `nianbao export <tmp> --to <tmp>/bench.sqlite` on what it wrote.
+ */
+export async function runCli(
+  cli: string,
+  inputs: string[],
+  jobs: number,
+  { exportSqlite = false }: { exportSqlite?: boolean } = {},
+): Promise<CliRun> {
+  const out = mkdtempSync(join(tmpdir(), "nianbao-bench-out-"));
   try {
-    const started = performance.now();
-    const child = spawn(process.execPath, [...extraNodeArgs, cli, "convert", ...inputs, "--out", out, "-q", "--jobs", String(jobs)], {
-      stdio: ["ignore", "ignore", "pipe"],
-    });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => {
-      if (stderr.length < 4000) stderr += chunk.toString();
-    });
-    let peakKB = 0;
-    const timeline: [number, number][] = [];
-    const poll = () => {
-      if (child.pid === undefined) return;
-      const tree = processTree(child.pid);
-      peakKB = Math.max(peakKB, tree.reduce((sum, pid) => sum + statusKB(pid, "VmHWM"), 0));
-      const at = (performance.now() - started) / 1000;
-      if (timeline.length === 0 || at - timeline.at(-1)![0] >= 2) {
-        timeline.push([round(at, 1), round(tree.reduce((sum, pid) => sum + statusKB(pid, "VmRSS"), 0) / 1024, 1)]);
-      }
-    };
-    const timer = setInterval(poll, 20);
-    poll();
-    const exitCode = await new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(timer);
-    const cpuSeconds = childrenCpuSeconds() - cpuBefore;
+    const run = await timeNode([cli, "convert", ...inputs, "--out", out, "-q", "--jobs", String(jobs)]);
+    if (run.exitCode !== 0 && run.exitCode !== 1) throw new Error(`CLI exited with ${run.exitCode}: ${run.stderr}`);
     const lines = readFileSync(join(out, "manifest.jsonl"), "utf8").split("\n").filter(Boolean);
     const count = (status: string) => lines.filter((l) => (JSON.parse(l) as { status: string }).status === status).length;
-    if (exitCode !== 0 && exitCode !== 1) throw new Error(`CLI exited with ${exitCode}: ${stderr}`);
-    return {
+    const result: CliRun = {
       files: lines.length,
       ok: count("ok"),
       skipped: count("skipped"),
       failed: count("failed"),
-      seconds: round(seconds, 3),
-      filesPerSec: round(lines.length / seconds, 1),
-      peakRssMB: round(peakKB / 1024, 1),
-      rssTimeline: timeline.filter((_, i) => i % Math.ceil(timeline.length / 30) === 0),
-      cpuSeconds: round(cpuSeconds, 2),
-      cpuMsPerFile: round((1000 * cpuSeconds) / Math.max(1, lines.length), 1),
-      load1: [round(before, 2), round(loadavg()[0]!, 2)],
-      exitCode,
+      seconds: round(run.seconds, 3),
+      filesPerSec: round(lines.length / run.seconds, 1),
+      peakRssMB: round(run.peakKB / 1024, 1),
+      rssTimeline: run.timeline.filter((_, i) => i % Math.ceil(run.timeline.length / 30) === 0),
+      cpuSeconds: round(run.cpuSeconds, 2),
+      cpuMsPerFile: round((1000 * run.cpuSeconds) / Math.max(1, lines.length), 1),
+      load1: run.load1,
+      exitCode: run.exitCode,
     };
+    if (exportSqlite) {
+      const database = join(out, "bench.sqlite");
+      const exported = await timeNode([cli, "export", out, "--to", database, "-q"]);
+      if (exported.exitCode !== 0) throw new Error(`export exited with ${exported.exitCode}: ${exported.stderr}`);
+      result.exportSqlite = {
+        reports: result.ok,
+        seconds: round(exported.seconds, 2),
+        cpuSeconds: round(exported.cpuSeconds, 2),
+        peakRssMB: round(exported.peakKB / 1024, 1),
+        bytes: statSync(database).size,
+        load1: exported.load1,
+      };
+    }
+    return result;
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

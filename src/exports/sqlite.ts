@@ -10,8 +10,8 @@ const DATABASE_VERSION = 1;
 /** Reports written per transaction: large enough to amortize the commit, small enough to keep memory flat. */
 const BATCH_SIZE = 500;
 
-/** Value rows per INSERT statement (a report has about 200; SQLite allows 32766 parameters). */
-const VALUES_PER_STATEMENT = 100;
+/** Rows per INSERT statement (a report has about 200 values; SQLite allows 32766 parameters). */
+const ROWS_PER_STATEMENT = 100;
 
 /*
  * A report is identified by the sha256 of its source file, so exporting again (the same folder, or a
@@ -78,7 +78,8 @@ export class SqliteSink implements ExportSink {
   private readonly db: Database.Database;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly writeBatch: (entries: readonly ExportEntry[]) => void;
-  private readonly valueInserts = new Map<number, Database.Statement>();
+  /** Multi-row INSERTs by table and row count. */
+  private readonly multiRowInserts = new Map<string, Database.Statement>();
   private pending: ExportEntry[] = [];
 
   constructor(path: string) {
@@ -162,11 +163,14 @@ export class SqliteSink implements ExportSink {
     // In key order, so each report's rows append to the primary-key tree instead of splitting pages.
     const { path, value, raw, unit } = report.values;
     const order = path.map((_, i) => i).sort((a, b) => (path[a]! < path[b]! ? -1 : 1));
-    for (let start = 0; start < order.length; start += VALUES_PER_STATEMENT) {
-      const chunk = order.slice(start, start + VALUES_PER_STATEMENT);
-      this.insertValues(chunk.length).run(chunk.flatMap((i) => [id, path[i], value[i], raw[i], unit[i]]));
+    for (let start = 0; start < order.length; start += ROWS_PER_STATEMENT) {
+      const chunk = order.slice(start, start + ROWS_PER_STATEMENT);
+      this.insertMany("report_values", VALUE_COLUMNS, chunk.length).run(chunk.flatMap((i) => [id, path[i], value[i], raw[i], unit[i]]));
     }
-    for (const finding of report.findings) this.insertFinding(id, finding);
+    for (let start = 0; start < report.findings.length; start += ROWS_PER_STATEMENT) {
+      const chunk = report.findings.slice(start, start + ROWS_PER_STATEMENT);
+      this.insertMany("findings", FINDING_COLUMNS, chunk.length).run(chunk.flatMap((finding) => findingRow(id, finding)));
+    }
     let position = 0;
     const insertSections = (nodes: readonly SectionNode[], parent: number | null) => {
       for (const node of nodes) {
@@ -179,26 +183,27 @@ export class SqliteSink implements ExportSink {
   }
 
   /** Many rows per statement: half the time of one row per call, which is mostly crossing into native code. */
-  private insertValues(rows: number): Database.Statement {
-    let statement = this.valueInserts.get(rows);
+  private insertMany(table: string, columns: readonly string[], rows: number): Database.Statement {
+    const key = `${table}\0${rows}`;
+    let statement = this.multiRowInserts.get(key);
     if (!statement) {
-      statement = this.db.prepare(`INSERT INTO report_values (report_id, path, value, raw, unit) VALUES ${Array(rows).fill("(?, ?, ?, ?, ?)").join(", ")}`);
-      this.valueInserts.set(rows, statement);
+      const row = `(${columns.map(() => "?").join(", ")})`;
+      statement = this.db.prepare(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${Array(rows).fill(row).join(", ")}`);
+      this.multiRowInserts.set(key, statement);
     }
     return statement;
   }
 
   private insertFinding(reportId: number, finding: Finding): void {
-    this.statements.insertFinding.run(
-      reportId,
-      finding.rule,
-      finding.severity,
-      JSON.stringify(finding.paths),
-      finding.expected ?? null,
-      finding.actual ?? null,
-      finding.message,
-    );
+    this.insertMany("findings", FINDING_COLUMNS, 1).run(findingRow(reportId, finding));
   }
+}
+
+const VALUE_COLUMNS = ["report_id", "path", "value", "raw", "unit"] as const;
+const FINDING_COLUMNS = ["report_id", "rule", "severity", "paths", "expected", "actual", "message"] as const;
+
+function findingRow(reportId: number, finding: Finding): unknown[] {
+  return [reportId, finding.rule, finding.severity, JSON.stringify(finding.paths), finding.expected ?? null, finding.actual ?? null, finding.message];
 }
 
 function prepareStatements(db: Database.Database) {
@@ -209,7 +214,6 @@ function prepareStatements(db: Database.Database) {
       `INSERT INTO reports (file, output, sha256, status, error, issuer, year, template, publish_date, title, source_format)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    insertFinding: db.prepare("INSERT INTO findings (report_id, rule, severity, paths, expected, actual, message) VALUES (?, ?, ?, ?, ?, ?, ?)"),
     insertSection: db.prepare(
       "INSERT INTO sections (report_id, position, parent_position, key, title, number, level, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
     ),
