@@ -156,10 +156,12 @@ async function dispatch(task: FileTask, workers: Workers | undefined, timeoutMs:
     const { convertTask } = await import("./convert-file.js");
     return convertTask(task);
   }
-  const first = await runInWorker(task, workers.tight, timeoutMs);
-  if (first !== OUT_OF_MEMORY) return first;
-  const second = await runInWorker(task, workers.roomy, timeoutMs);
-  if (second !== OUT_OF_MEMORY) return second;
+  const first = await runInWorker(task, workers.tight, timeoutMs, timeoutMs);
+  if (!("outOfMemoryAfterMs" in first)) return first;
+  // The retry gets what is left of the file's time: --timeout bounds the file, not each attempt.
+  const left = timeoutMs - first.outOfMemoryAfterMs;
+  const second = left > 0 ? await runInWorker(task, workers.roomy, left, timeoutMs) : timedOut(task, timeoutMs);
+  if (!("outOfMemoryAfterMs" in second)) return second;
   return failedLine(
     task.input,
     `conversion needed more than ${ROOMY_HEAP.maxOldGenerationSizeMb} MB of memory and was stopped: the file is too large or too complex`,
@@ -167,18 +169,28 @@ async function dispatch(task: FileTask, workers: Workers | undefined, timeoutMs:
   );
 }
 
-const OUT_OF_MEMORY = Symbol("out of memory");
+/** A worker ran out of heap on the file, this long after it started on it. */
+interface OutOfMemory {
+  outOfMemoryAfterMs: number;
+}
 
-async function runInWorker(task: FileTask, pool: Piscina, timeoutMs: number): Promise<ManifestLine | typeof OUT_OF_MEMORY> {
+function timedOut(task: FileTask, timeoutMs: number): ManifestLine {
+  return failedLine(task.input, `conversion took longer than ${timeoutMs / 1000} s (--timeout) and was stopped`, task.sha256);
+}
+
+/** Converts the file in a worker of `pool`, stopping it after `budgetMs` (of the file's `timeoutMs`). */
+async function runInWorker(task: FileTask, pool: Piscina, budgetMs: number, timeoutMs: number): Promise<ManifestLine | OutOfMemory> {
   // The clock starts when the worker starts on the file (it says so on `started`), not when the file
   // is handed to the pool: a worker still loading its modules (the first ones, or one replacing a
   // worker stopped by the timeout) takes seconds on a busy machine, and that is not the file's time.
   const { port1: started, port2: startedInWorker } = new MessageChannel();
   const stop = new AbortController();
-  let timer = setTimeout(() => stop.abort(), WORKER_START_LIMIT_MS + timeoutMs);
+  let startedAt: number | undefined;
+  let timer = setTimeout(() => stop.abort(), WORKER_START_LIMIT_MS + budgetMs);
   started.once("message", () => {
+    startedAt = performance.now();
     clearTimeout(timer);
-    timer = setTimeout(() => stop.abort(), timeoutMs);
+    timer = setTimeout(() => stop.abort(), budgetMs);
   });
   try {
     return await pool.run({ ...task, started: startedInWorker } satisfies WorkerTask, {
@@ -186,10 +198,11 @@ async function runInWorker(task: FileTask, pool: Piscina, timeoutMs: number): Pr
       transferList: [startedInWorker],
     });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY") return OUT_OF_MEMORY;
-    const timedOut = (error as Error).name === "AbortError" || (error as Error).name === "TimeoutError";
-    const reason = timedOut ? `conversion took longer than ${timeoutMs / 1000} s (--timeout) and was stopped` : (error as Error).message;
-    return failedLine(task.input, reason, task.sha256);
+    if ((error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY") {
+      return { outOfMemoryAfterMs: startedAt === undefined ? 0 : performance.now() - startedAt };
+    }
+    if ((error as Error).name === "AbortError" || (error as Error).name === "TimeoutError") return timedOut(task, timeoutMs);
+    return failedLine(task.input, (error as Error).message, task.sha256);
   } finally {
     clearTimeout(timer);
     started.close();
