@@ -135,8 +135,8 @@ class Workers {
     // after a few calls, and on a short batch that compilation was a third of all CPU (TurboFan
     // took 1.4 s for the first 100 .docx in one thread). Tiering up a little later took 5-8% off the
     // CPU of a 200-file batch (interleaved runs) and cost nothing on 3,334 files (28.5-29.9 s against
-    // 30.2 s with the default). V8 reads
-    // the budget process-wide when it sets up an isolate's feedback, so it is set before the workers start.
+    // 30.2 s with the default). V8 reads the budget process-wide when it sets up an isolate's
+    // feedback, so it is set before the workers start.
     setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
     this.tight = new Piscina({ filename: WORKER, minThreads: jobs, maxThreads: jobs, resourceLimits: TIGHT_HEAP });
   }
