@@ -1,23 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { manifestLine } from "../src/writers/manifest.js";
-import { buildCli, runCli as run } from "./helpers/cli.js";
+import { cliWorkspace, runCli as run } from "./helpers/cli.js";
 import { realCorpus, shared } from "./helpers/paths.js";
 
 describe("the nianbao CLI (built dist/, as a user runs it)", () => {
-  let out: string;
-  beforeAll(() => {
-    buildCli();
-    out = mkdtempSync(join(tmpdir(), "nianbao-cli-"));
-  });
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  const out = cliWorkspace("nianbao-cli-");
 
   it("converts the whole real corpus: one manifest line per input, exit 0 because every input converts or is skipped", () => {
-    const result = run(["convert", realCorpus, resolve(shared, "seed"), "--out", out, "--quiet"]);
+    const result = run(["convert", realCorpus, resolve(shared, "seed"), "--out", out(), "--quiet"]);
     expect(result.status).toBe(0);
-    const lines = readFileSync(join(out, "manifest.jsonl"), "utf8").trim().split("\n").map((l) => manifestLine.parse(JSON.parse(l)));
+    const lines = readFileSync(join(out(), "manifest.jsonl"), "utf8").trim().split("\n").map((l) => manifestLine.parse(JSON.parse(l)));
     expect(lines).toHaveLength(22);
     const byName = new Map(lines.map((l) => [l.input.split("/").pop(), l]));
     expect(byName.get("2019_shanghai_shizhengfu_bangongting.html")).toMatchObject({ status: "ok", template: "2019" });
@@ -29,13 +23,13 @@ describe("the nianbao CLI (built dist/, as a user runs it)", () => {
     expect(byName.get("2021_yangquan_city.expected.json")).toMatchObject({ status: "skipped" });
     const seed = byName.get("2021_yangquan_city.txt")!;
     expect(seed).toMatchObject({ status: "ok", template: "2021", output: "2021_yangquan_city.txt.json" });
-    const report = JSON.parse(readFileSync(join(out, seed.output!), "utf8"));
+    const report = JSON.parse(readFileSync(join(out(), seed.output!), "utf8"));
     expect(report.tables.applications.received.total).toBe(36);
     expect(report.source).toMatchObject({ file: "2021_yangquan_city.txt", format: "text", sha256: seed.sha256 });
   });
 
   it("exits 0 when every input converts, and 2 on a usage error", () => {
-    const ok = run(["convert", resolve(shared, "seed/2021_yangquan_city.txt"), "--out", join(out, "one"), "-q"]);
+    const ok = run(["convert", resolve(shared, "seed/2021_yangquan_city.txt"), "--out", join(out(), "one"), "-q"]);
     expect(ok.status).toBe(0);
     expect(run(["convert", resolve(shared, "seed")]).status).toBe(2);
     expect(run(["frobnicate"]).status).toBe(2);

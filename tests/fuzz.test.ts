@@ -6,10 +6,10 @@
  * `npm run fuzz -- --iterations N` runs longer with a fresh seed. A failure names the seed and writes
  * the mutants where they can be replayed.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   checkBatch,
   checkInProcess,
@@ -25,7 +25,7 @@ import {
 } from "../scripts/fuzz.js";
 import { readZip, writeZip } from "../scripts/lib/zip.js";
 import { readManifest } from "../src/writers/manifest.js";
-import { buildCli } from "./helpers/cli.js";
+import { cliWorkspace } from "./helpers/cli.js";
 import { fixtures } from "./helpers/paths.js";
 
 const SEED = Number(process.env.NIANBAO_FUZZ_SEED ?? 20_250_601) >>> 0;
@@ -65,12 +65,7 @@ describe("the mutator", () => {
 });
 
 describe(`fuzzing the real reports (seed ${SEED})`, () => {
-  let root: string;
-  beforeAll(() => {
-    buildCli();
-    root = mkdtempSync(join(tmpdir(), "nianbao-fuzz-test-"));
-  });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const root = cliWorkspace("nianbao-fuzz-test-");
 
   const fail = (problems: ReturnType<typeof checkBatch>) => {
     if (problems.length > 0) throw new Error(reportProblems(problems, SEED, join(KEEP, `seed-${SEED}`)));
@@ -78,10 +73,10 @@ describe(`fuzzing the real reports (seed ${SEED})`, () => {
 
   it(`accounts for ${BATCH_MUTANTS} mutants in one CLI batch: one line each, no crash, no hang, no internal error`, () => {
     const mutants = makeMutants(fuzzCorpus(), SEED, BATCH_MUTANTS);
-    const inputDir = join(root, "mutants");
+    const inputDir = join(root(), "mutants");
     mkdirSync(inputDir);
     for (const mutant of mutants) writeFileSync(join(inputDir, mutant.name), mutant.bytes);
-    const outDir = join(root, "out");
+    const outDir = join(root(), "out");
     const run = runCliBatch(inputDir, outDir, { jobs: 2, timeoutSeconds: LIMIT_SECONDS });
     const lines = readManifest(join(outDir, "manifest.jsonl"));
     const count = (status: string) => lines.filter((l) => l.status === status).length;

@@ -16,7 +16,7 @@ import { readZip, writeZip } from "../scripts/lib/zip.js";
 import { convertBytes } from "../src/pipeline/convert.js";
 import type { Report } from "../src/schema/report.js";
 import { type ManifestLine, readManifest } from "../src/writers/manifest.js";
-import { buildCli, cliPath, runCli } from "./helpers/cli.js";
+import { buildCli, cliPath, cliWorkspace, runCli } from "./helpers/cli.js";
 import {
   BUDGET_PAGE,
   bigHtmlTable,
@@ -411,15 +411,10 @@ function filesOf(folder: string): string[] {
 }
 
 describe("per-file timeout and the inflation cap, from the command line", () => {
-  let root: string;
-  beforeAll(() => {
-    buildCli();
-    root = mkdtempSync(join(tmpdir(), "nianbao-limits-"));
-  });
-  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const root = cliWorkspace("nianbao-limits-");
 
   it("stops a file slower than --timeout 2 and converts the rest; the output folder inside the input folder is not walked", () => {
-    const folder = join(root, "slow");
+    const folder = join(root(), "slow");
     mkdirSync(folder);
     // 20,000 rows × 20 cells: 5.8 MB, under every byte cap, several seconds to read (no test hook:
     // a genuinely slow input). The report after it goes to the worker that replaces the stopped one.
@@ -448,9 +443,9 @@ describe("per-file timeout and the inflation cap, from the command line", () => 
     const row = (r: number) => `<tr>${Array.from({ length: 20 }, (_, c) => `<td>${r * 20 + c}</td>`).join("")}</tr>`;
     const appendix = `<p>附表：主动公开文件目录</p><table>${Array.from({ length: 8000 }, (_, r) => row(r)).join("")}</table>`;
     const end = page.lastIndexOf("</table>") + "</table>".length;
-    const large = join(root, "with-appendix.html");
+    const large = join(root(), "with-appendix.html");
     writeFileSync(large, page.slice(0, end) + appendix + page.slice(end));
-    const out = join(root, "roomy");
+    const out = join(root(), "roomy");
     const result = runCli(["convert", large, SHANGHAI_HTML, "--out", out, "--jobs", "1", "-q"]);
     expect(result.status, result.stderr).toBe(0);
     const [largeLine, plainLine] = [large, SHANGHAI_HTML].map((path) => readManifest(join(out, "manifest.jsonl")).find((l) => l.input === path)!);
@@ -463,9 +458,9 @@ describe("per-file timeout and the inflation cap, from the command line", () => 
   });
 
   it("--max-inflated-bytes sets the zip-bomb cap: a larger part fails at it, a real .docx under it converts", () => {
-    const large = join(root, "large.docx");
+    const large = join(root(), "large.docx");
     writeFileSync(large, bombDocx(8, { lie: false })); // states its 8 MiB honestly
-    const out = join(root, "capped");
+    const out = join(root(), "capped");
     const result = runCli(["convert", large, SHANGHAI_DOCX, "--out", out, "--max-inflated-bytes", "4000000", "-q"]);
     expect(result.status).toBe(1);
     const [largeLine, docxLine] = [large, SHANGHAI_DOCX].map((path) => readManifest(join(out, "manifest.jsonl")).find((l) => l.input === path)!);
@@ -475,10 +470,10 @@ describe("per-file timeout and the inflation cap, from the command line", () => 
     );
     expect(docxLine).toMatchObject({ status: "ok", template: "2019" });
 
-    const tight = runCli(["convert", SHANGHAI_DOCX, "--out", join(root, "tight"), "--max-inflated-bytes", "100000", "-q"]);
+    const tight = runCli(["convert", SHANGHAI_DOCX, "--out", join(root(), "tight"), "--max-inflated-bytes", "100000", "-q"]);
     expect(tight.status).toBe(1);
-    expect(readManifest(join(root, "tight/manifest.jsonl"))[0]!.error).toContain("its parts inflate to more than 97.7 KiB in all (the cap)");
-    expect(runCli(["convert", SHANGHAI_DOCX, "--out", join(root, "zero"), "--max-inflated-bytes", "0"]).status).toBe(2);
-    expect(existsSync(join(root, "zero/manifest.jsonl"))).toBe(false);
+    expect(readManifest(join(root(), "tight/manifest.jsonl"))[0]!.error).toContain("its parts inflate to more than 97.7 KiB in all (the cap)");
+    expect(runCli(["convert", SHANGHAI_DOCX, "--out", join(root(), "zero"), "--max-inflated-bytes", "0"]).status).toBe(2);
+    expect(existsSync(join(root(), "zero/manifest.jsonl"))).toBe(false);
   });
 });

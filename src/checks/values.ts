@@ -39,7 +39,6 @@ export function sumOf(view: ValueView, paths: string[]): number | undefined {
   return filled ? roundSum(total) : undefined;
 }
 
-
 /**
  * Compares two sides of a relation; a side whose every cell is blank counts as 0 unless both are
  * blank, in which case the relation is not checked.

@@ -113,7 +113,7 @@ export class SqliteSink implements ExportSink {
     this.db.transaction(() => {
       for (const { report, finding } of series.findings) {
         const row = this.statements.idBySha.get(report.sha256);
-        if (row) this.insertFinding(row.id, finding);
+        if (row) this.insertRows("findings", FINDING_COLUMNS, [findingRow(row.id, finding)]);
       }
     })();
     this.close();
@@ -163,14 +163,8 @@ export class SqliteSink implements ExportSink {
     // In key order, so each report's rows append to the primary-key tree instead of splitting pages.
     const { path, value, raw, unit } = report.values;
     const order = path.map((_, i) => i).sort((a, b) => (path[a]! < path[b]! ? -1 : 1));
-    for (let start = 0; start < order.length; start += ROWS_PER_STATEMENT) {
-      const chunk = order.slice(start, start + ROWS_PER_STATEMENT);
-      this.insertMany("report_values", VALUE_COLUMNS, chunk.length).run(chunk.flatMap((i) => [id, path[i], value[i], raw[i], unit[i]]));
-    }
-    for (let start = 0; start < report.findings.length; start += ROWS_PER_STATEMENT) {
-      const chunk = report.findings.slice(start, start + ROWS_PER_STATEMENT);
-      this.insertMany("findings", FINDING_COLUMNS, chunk.length).run(chunk.flatMap((finding) => findingRow(id, finding)));
-    }
+    this.insertRows("report_values", VALUE_COLUMNS, order.map((i) => [id, path[i], value[i], raw[i], unit[i]]));
+    this.insertRows("findings", FINDING_COLUMNS, report.findings.map((finding) => findingRow(id, finding)));
     let position = 0;
     const insertSections = (nodes: readonly SectionNode[], parent: number | null) => {
       for (const node of nodes) {
@@ -182,20 +176,22 @@ export class SqliteSink implements ExportSink {
     insertSections(report.sections, null);
   }
 
-  /** Many rows per statement: half the time of one row per call, which is mostly crossing into native code. */
-  private insertMany(table: string, columns: readonly string[], rows: number): Database.Statement {
-    const key = `${table}\0${rows}`;
-    let statement = this.multiRowInserts.get(key);
-    if (!statement) {
-      const row = `(${columns.map(() => "?").join(", ")})`;
-      statement = this.db.prepare(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${Array(rows).fill(row).join(", ")}`);
-      this.multiRowInserts.set(key, statement);
+  /**
+   * Inserts rows ROWS_PER_STATEMENT at a time: half the time of one row per call, which is mostly
+   * crossing into native code. Statements are prepared once per table and row count.
+   */
+  private insertRows(table: string, columns: readonly string[], rows: readonly unknown[][]): void {
+    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+      const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+      const key = `${table}\0${chunk.length}`;
+      let statement = this.multiRowInserts.get(key);
+      if (!statement) {
+        const row = `(${columns.map(() => "?").join(", ")})`;
+        statement = this.db.prepare(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${Array(chunk.length).fill(row).join(", ")}`);
+        this.multiRowInserts.set(key, statement);
+      }
+      statement.run(chunk.flat());
     }
-    return statement;
-  }
-
-  private insertFinding(reportId: number, finding: Finding): void {
-    this.insertMany("findings", FINDING_COLUMNS, 1).run(findingRow(reportId, finding));
   }
 }
 

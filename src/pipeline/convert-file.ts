@@ -12,7 +12,8 @@ export async function convertTask(task: FileTask): Promise<ManifestLine> {
   const { input, sha256 } = task;
   let report: Report;
   try {
-    report = await convertBytes(task.bytes, input, task.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: task.maxInflatedBytes });
+    const limits = task.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: task.maxInflatedBytes };
+    report = await convertBytes(task.bytes, input, { ...limits, sha256 });
   } catch (error) {
     return failedLine(input, conversionError(error), sha256);
   }

@@ -18,7 +18,10 @@ export class InvalidOutputError extends Error {
 }
 
 /** How one document is read; the defaults suit any real report. */
-export type ConvertOptions = ReadOptions;
+export interface ConvertOptions extends ReadOptions {
+  /** The bytes' sha256 when the caller has it already (the batch hashes every input for --resume). */
+  sha256?: string;
+}
 
 /**
  * One document, bytes to validated report: read → structure → tables → checks → schema. Pure apart
@@ -51,7 +54,7 @@ export async function convertBytes(bytes: Uint8Array, fileName: string, options:
     source: {
       file: basename(fileName),
       format,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
+      sha256: options.sha256 ?? createHash("sha256").update(bytes).digest("hex"),
       bytes: bytes.byteLength,
       encoding: doc.encoding ?? null,
       via: doc.via ?? null,

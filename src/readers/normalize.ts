@@ -1,4 +1,7 @@
-const ANY_SPACE = /[\s\u00a0\u3000\u200b\ufeff]/;
+/** White space as the readers fold it; \s already covers no-break, ideographic and BOM, not U+200B. */
+const SPACE = "[\\s\\u00a0\\u3000\\u200b\\ufeff]";
+const ANY_SPACE = new RegExp(SPACE);
+const SPACE_RUN = new RegExp(`${SPACE}+`, "g");
 
 /**
  * White space as every reader leaves it: runs of spaces (including no-break and ideographic spaces,
@@ -10,7 +13,7 @@ export function foldSpace(text: string): string {
   if (!ANY_SPACE.test(text)) return text;
   return text
     .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, " ").trim())
+    .map((line) => line.replace(SPACE_RUN, " ").trim())
     .filter((line) => line !== "")
     .join("\n");
 }

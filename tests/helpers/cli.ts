@@ -1,6 +1,8 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { repoRoot } from "./paths.js";
 
 export const cliPath = resolve(repoRoot, "dist/cli/main.js");
@@ -68,4 +70,23 @@ function newestSource(): number {
 
 export function runCli(args: string[]) {
   return spawnSync(process.execPath, [cliPath, ...args], { encoding: "utf8", timeout: 300_000 });
+}
+
+/**
+ * For a suite that runs the built CLI: builds dist/ and makes a temporary folder before the suite,
+ * removes the folder after it. Returns the folder (call it inside tests and hooks).
+ */
+export function cliWorkspace(prefix: string): () => string {
+  let folder: string | undefined;
+  beforeAll(() => {
+    buildCli();
+    folder = mkdtempSync(join(tmpdir(), prefix));
+  });
+  afterAll(() => {
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+  return () => {
+    if (folder === undefined) throw new Error("cliWorkspace: the folder exists only while the suite runs");
+    return folder;
+  };
 }

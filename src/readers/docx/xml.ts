@@ -139,15 +139,19 @@ class Scanner {
       this.at = lt + 1;
       return;
     }
-    const written = text.slice(lt + 1, nameEnd);
-    const atRoot = this.open.length === 1 && this.skipping === 0;
-    const name = this.rename ? this.rename(written) : written;
-    const build = this.skipping === 0 && (atRoot || !this.skip.has(name));
-    const selfClosing = this.attributes(nameEnd, build);
-    if (!build) {
-      if (!selfClosing) this.skipping++;
+    if (this.skipping > 0) {
+      this.stepOver(nameEnd);
       return;
     }
+    const written = text.slice(lt + 1, nameEnd);
+    const atRoot = this.open.length === 1;
+    // The root decides the renaming, from its own namespace declarations, once they are read.
+    const name = this.rename && !atRoot ? this.rename(written) : written;
+    if (!atRoot && this.skip.has(name)) {
+      this.stepOver(nameEnd);
+      return;
+    }
+    const selfClosing = this.attributes(nameEnd, true);
     const read = this.attrs ?? NO_ATTRS;
     this.attrs = undefined;
     if (atRoot) this.rename = renamerFor(read, this.prefixes);
@@ -165,6 +169,14 @@ class Scanner {
     if (this.open.length > MAX_DEPTH) {
       throw new ReaderError(`the .docx is malformed: its XML nests deeper than ${MAX_DEPTH} levels`, "docx.tooDeep");
     }
+  }
+
+  /**
+   * Steps over a start tag inside (or opening) a skipped element. Nesting is counted, so the
+   * skipped element's own end tag ends the skip.
+   */
+  private stepOver(nameEnd: number): void {
+    if (!this.attributes(nameEnd, false)) this.skipping++;
   }
 
   /**

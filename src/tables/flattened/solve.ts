@@ -65,7 +65,6 @@ function sums(options: number[][]): Set<number> | undefined {
   return reachable;
 }
 
-
 export function cloneCandidates(candidates: Candidates): Candidates {
   return new Map([...candidates].map(([row, list]) => [row, [...list]]));
 }
