@@ -14,6 +14,7 @@ import { csvField } from "../src/exports/csv.js";
 import { type ExportSummary, exportOutput } from "../src/exports/index.js";
 import { type ExportEntry, readOutputDir, type UnreadableLine } from "../src/exports/output-dir.js";
 import { readThroughWorker } from "../src/exports/read-ahead.js";
+import { SqliteSink } from "../src/exports/sqlite.js";
 import { runBatch } from "../src/pipeline/batch.js";
 import { ALL_PATHS, fieldsOf } from "../src/schema/fields.js";
 import type { Report } from "../src/schema/report.js";
@@ -212,6 +213,18 @@ describe("sqlite export", () => {
     await exportOutput({ outDir, to });
     expect(tables.map((t) => count(db, t))).toEqual(before);
     expect(db.prepare("SELECT count(*) AS n FROM reports WHERE sha256 = ?").get(seedLine.sha256)).toEqual({ n: 1 });
+  });
+
+  it("leaves the database as it was when an export is abandoned before its transaction commits", async () => {
+    const tables = ["reports", "report_values", "findings", "sections"];
+    const before = tables.map((t) => count(db, t));
+    const seedRow = db.prepare("SELECT id FROM reports WHERE sha256 = ?").get(seedLine.sha256);
+    const sink = new SqliteSink(to);
+    // Re-adding the seed deletes its rows and writes new ones, all inside the open transaction.
+    for await (const entry of readOutputDir(outDir, { json: false }, () => {})) if (entry.line.sha256 === seedLine.sha256) sink.add(entry);
+    sink.abandon();
+    expect(tables.map((t) => count(db, t))).toEqual(before);
+    expect(db.prepare("SELECT id FROM reports WHERE sha256 = ?").get(seedLine.sha256)).toEqual(seedRow);
   });
 });
 
