@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { checkReport } from "../checks/index.js";
 import { ReaderError } from "../readers/document.js";
 import { type ReadOptions, readDocument } from "../readers/index.js";
-import { report as reportSchema, SCHEMA_VERSION, type Report } from "../schema/report.js";
+import { type Report, reportValidator, SCHEMA_VERSION } from "../schema/report.js";
 import { readMeta } from "../structure/meta.js";
 import { buildSections } from "../structure/sections.js";
 import { readTables } from "../tables/index.js";
@@ -60,7 +60,7 @@ export async function convertBytes(bytes: Uint8Array, fileName: string, options:
       via: doc.via ?? null,
     },
   };
-  const parsed = reportSchema.safeParse(candidate);
+  const parsed = reportValidator().safeParse(candidate);
   if (!parsed.success) {
     throw new InvalidOutputError(parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   }
