@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkSeries, type SeriesReport } from "../src/checks/series.js";
 import { csvField } from "../src/exports/csv.js";
 import { type ExportSummary, exportOutput } from "../src/exports/index.js";
-import { type ExportEntry, readOutputDir, type UnreadableLine } from "../src/exports/output-dir.js";
+import { countManifestLines, type ExportEntry, readOutputDir, type UnreadableLine } from "../src/exports/output-dir.js";
 import { readThroughWorker } from "../src/exports/read-ahead.js";
 import { SqliteSink } from "../src/exports/sqlite.js";
 import { runBatch } from "../src/pipeline/batch.js";
@@ -212,6 +212,8 @@ describe("sqlite export", () => {
     const before = tables.map((t) => count(db, t));
     await exportOutput({ outDir, to });
     expect(tables.map((t) => count(db, t))).toEqual(before);
+    // All of the database was written again, so the path index was dropped and built anew.
+    expect((db.pragma("index_list(report_values)") as { name: string }[]).map((i) => i.name)).toContain("report_values_path");
     expect(db.prepare("SELECT count(*) AS n FROM reports WHERE sha256 = ?").get(seedLine.sha256)).toEqual({ n: 1 });
   });
 
@@ -219,11 +221,12 @@ describe("sqlite export", () => {
     const tables = ["reports", "report_values", "findings", "sections"];
     const before = tables.map((t) => count(db, t));
     const seedRow = db.prepare("SELECT id FROM reports WHERE sha256 = ?").get(seedLine.sha256);
-    const sink = new SqliteSink(to);
+    const sink = new SqliteSink(to, 1);
     // Re-adding the seed deletes its rows and writes new ones, all inside the open transaction.
     for await (const entry of readOutputDir(outDir, { json: false }, () => {})) if (entry.line.sha256 === seedLine.sha256) sink.add(entry);
     sink.abandon();
     expect(tables.map((t) => count(db, t))).toEqual(before);
+    expect((db.pragma("index_list(report_values)") as { name: string }[]).map((i) => i.name)).toContain("report_values_path");
     expect(db.prepare("SELECT id FROM reports WHERE sha256 = ?").get(seedLine.sha256)).toEqual(seedRow);
   });
 });
@@ -390,6 +393,8 @@ describe("series.carryOver across documents", () => {
   it("turns a missing report JSON into a failed row and skips a torn manifest line", () => {
     expect(db.prepare("SELECT status FROM reports WHERE file = 'derived/gone.txt'").get()).toEqual({ status: "failed" });
     expect(summary.unreadableLines).toEqual([{ number: 8, reason: "not JSON" }]);
+    // The torn last line has no newline and is counted all the same.
+    expect(countManifestLines(seriesDir)).toBe(8);
   });
 
   it("does not duplicate series findings when exported again", async () => {

@@ -3,7 +3,7 @@ import { dirname, extname } from "node:path";
 import { CsvSink } from "./csv.js";
 import { EXPORT_FORMATS, type ExportFormat } from "./formats.js";
 import { JsonlSink } from "./jsonl.js";
-import { manifestPathOf, type UnreadableLine } from "./output-dir.js";
+import { countManifestLines, manifestPathOf, type UnreadableLine } from "./output-dir.js";
 import { readOutputDirAhead } from "./read-ahead.js";
 import { ParquetSink } from "./parquet.js";
 import { SeriesCollector, seriesFilePath, writeSeriesFile } from "./series.js";
@@ -79,7 +79,7 @@ export async function exportOutput(options: ExportOptions): Promise<ExportSummar
 function openSink(format: ExportFormat, options: ExportOptions): ExportSink {
   switch (format) {
     case ".sqlite":
-      return new SqliteSink(options.to);
+      return new SqliteSink(options.to, countManifestLines(options.outDir));
     case ".jsonl":
       return new JsonlSink(options.to);
     case ".csv":

@@ -55,6 +55,15 @@ export function manifestPathOf(outDir: string): string {
   return manifest;
 }
 
+/** How many entries the folder's manifest lists at most (its lines), without parsing them. */
+export function countManifestLines(outDir: string): number {
+  const bytes = readFileSync(manifestPathOf(outDir));
+  let lines = 0;
+  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, at + 1)) lines++;
+  // A last line without its newline (a torn one) counts too.
+  return bytes.length > 0 && bytes[bytes.length - 1] !== 0x0a ? lines + 1 : lines;
+}
+
 /** A manifest line that could not be read, and why; the export goes on without it. */
 export interface UnreadableLine {
   number: number;
