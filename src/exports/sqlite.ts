@@ -13,13 +13,6 @@ const REPORTS_PER_TRANSACTION = 500;
 /** Rows per INSERT statement (a report has about 200 values; SQLite allows 32766 parameters). */
 const ROWS_PER_STATEMENT = 100;
 
-/*
- * A report is identified by the sha256 of its source file, so exporting again (the same folder, or a
- * re-run of convert) replaces its rows instead of adding copies. An input that could not be read or
- * converted has no sha256 (the manifest gives null): it is identified by its input path instead,
- * through a partial unique index, since SQLite lets any number of NULLs through a UNIQUE column.
- * Once such an input converts, its sha256 row replaces the failure row of the same path.
- */
 /**
  * Built after the rows when an export writes much of the database (one sort instead of millions of
  * scattered updates): see REBUILD_INDEX_SHARE.
@@ -34,6 +27,13 @@ const VALUES_PATH_INDEX = "CREATE INDEX IF NOT EXISTS report_values_path ON repo
  */
 const REBUILD_INDEX_SHARE = 0.2;
 
+/*
+ * A report is identified by the sha256 of its source file, so exporting again (the same folder, or a
+ * re-run of convert) replaces its rows instead of adding copies. An input that could not be read or
+ * converted has no sha256 (the manifest gives null): it is identified by its input path instead,
+ * through a partial unique index, since SQLite lets any number of NULLs through a UNIQUE column.
+ * Once such an input converts, its sha256 row replaces the failure row of the same path.
+ */
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS reports (
   id INTEGER PRIMARY KEY,
