@@ -2,6 +2,7 @@ import { renameSync, rmSync } from "node:fs";
 import { type BasicType, type ColumnSource, fileWriter, ParquetWriter, schemaFromColumnData, type Writer } from "hyparquet-writer";
 import type { ExportEntry } from "./output-dir.js";
 import type { ExportSink } from "./sink.js";
+import { temporaryPathOf } from "../writers/files.js";
 
 /** Rows per row group: a few MB of column buffers, so memory stays flat however many reports. */
 const ROW_GROUP_ROWS = 100_000;
@@ -30,7 +31,7 @@ export class ParquetSink implements ExportSink {
   private rows = 0;
 
   constructor(private readonly path: string) {
-    this.temporary = `${path}.${process.pid}.tmp`;
+    this.temporary = temporaryPathOf(path);
     this.writer = fileWriter(this.temporary);
     this.parquet = new ParquetWriter({ writer: this.writer, schema: schemaFromColumnData({ columnData: this.columnData() }) });
   }

@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
+import { temporaryPathOf } from "../writers/files.js";
 
 const FLUSH_AT = 1 << 20;
 
@@ -15,7 +16,7 @@ export class TextFile {
 
   constructor(readonly path: string) {
     mkdirSync(dirname(path), { recursive: true });
-    this.temporary = `${path}.${process.pid}.tmp`;
+    this.temporary = temporaryPathOf(path);
     this.fd = openSync(this.temporary, "w");
   }
 
