@@ -85,6 +85,28 @@ describe("batch runs: resume after kill -9, shards and merge", () => {
     expect(readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith(".tmp"))).toEqual([]);
   });
 
+  it("stops on Ctrl-C (SIGINT) with exit 130, a whole manifest and the way to go on", async () => {
+    const out = join(root, "interrupted");
+    const child = spawn(process.execPath, [cliPath, "convert", archive, "--out", out, "-q", "--jobs", "1"], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const manifest = join(out, "manifest.jsonl");
+    const poll = setInterval(() => {
+      if (existsSync(manifest) && readFileSync(manifest, "utf8").split("\n").length > 5) {
+        clearInterval(poll);
+        child.kill("SIGINT");
+      }
+    }, 5);
+    const code = await new Promise<number | null>((done) => child.on("exit", done));
+    expect(code).toBe(130);
+    expect(stderr).toBe("SIGINT: stopped; run the same command with --resume to go on from here\n");
+    const lines = readManifest(manifest);
+    expect(lines.length).toBeGreaterThan(4);
+    expect(lines.length).toBeLessThan(48);
+    expect(runCli(["convert", archive, "--out", out, "-q", "--resume"]).status).toBe(0);
+    expect(sortedLines(out)).toEqual(sortedLines(reference));
+  });
+
   it("splits an archive into shards that merge back into the whole run", () => {
     const shards = [0, 1, 2].map((i) => {
       const out = join(root, `shard-${i}`);

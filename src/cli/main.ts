@@ -33,6 +33,15 @@ program
   .option("-q, --quiet", "print nothing but failures")
   .action(async (inputs: string[], options: ConvertOptions) => {
     const progress = new Progress(options.quiet === true);
+    // Ctrl-C (or a scheduler's SIGTERM) stops at once, as a kill would: the manifest is complete up
+    // to the last file that finished and every output is whole, so --resume goes on from there.
+    const stop = (signal: NodeJS.Signals) => {
+      progress.finish();
+      process.stderr.write(`${signal}: stopped; run the same command with --resume to go on from here\n`);
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
     const summary = await runBatch({
       inputs,
       outDir: options.out,
