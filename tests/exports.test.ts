@@ -486,7 +486,22 @@ describe("nianbao export (CLI)", () => {
   it("exports and reports what it wrote", () => {
     const result = cli(outDir, "--to", join(work, "cli", "reports.jsonl"));
     expect(result.status).toBe(0);
+    const failed = manifest.filter((l) => l.status === "failed").length;
+    // Not a terminal: progress is a plain line (every 5 s and at the end); the failed conversions
+    // are counted, not printed again.
+    const progress = result.stderr.split("\n").filter((line) => line.includes(" docs/s · "));
+    expect(progress.at(-1)).toMatch(new RegExp(`^${manifest.length}/${manifest.length} · [0-9.]+ docs/s · ETA 0s · ${failed} failed$`));
+    expect(result.stderr).not.toContain("failed: ");
     expect(result.stderr).toContain(`${okLines().length} ok`);
     expect(readFileSync(join(work, "cli", "reports.jsonl"), "utf8").split("\n")).toHaveLength(okLines().length + 1);
+  });
+
+  it("ends its progress at the entries it read when a torn manifest line never arrives", () => {
+    // The folder the series tests made: 7 entries, then a torn eighth line.
+    const result = cli(join(work, "series-output"), "--to", join(work, "cli", "series.csv"));
+    expect(result.status).toBe(0);
+    const lines = result.stderr.split("\n");
+    expect(lines.filter((line) => line.includes(" docs/s · ")).at(-1)).toMatch(/^7\/8 · [0-9.]+ docs\/s · ETA [0-9]+s · 1 failed$/);
+    expect(lines).toContain(`warning: ${join(work, "series-output")}/manifest.jsonl line 8 skipped: not JSON`);
   });
 });

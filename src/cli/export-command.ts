@@ -1,5 +1,6 @@
 import { type Command, CommanderError } from "commander";
 import { EXPORT_FORMATS } from "../exports/formats.js";
+import { Progress } from "./progress.js";
 
 /** `nianbao export <dir> --to <file>`: a conversion output folder to one file for analysis tools. */
 export function registerExport(program: Command): void {
@@ -14,8 +15,18 @@ export function registerExport(program: Command): void {
     .action(async (dir: string, options: { to: string; wide?: boolean; excel?: boolean; quiet?: boolean }) => {
       // Loaded on use: the writers (better-sqlite3, parquet) are not needed by the other commands.
       const { ExportUsageError, exportOutput, OutputDirError } = await import("../exports/index.js");
+      // Failed conversions were reported by convert; here they are rows like any other.
+      const progress = new Progress(options.quiet === true, false);
       try {
-        const summary = await exportOutput({ outDir: dir, to: options.to, wide: options.wide ?? false, excel: options.excel ?? false });
+        const summary = await exportOutput({
+          outDir: dir,
+          to: options.to,
+          wide: options.wide ?? false,
+          excel: options.excel ?? false,
+          onStart: (total) => progress.start(total),
+          onEntry: (line) => progress.result(line),
+        });
+        progress.finish();
         for (const { number, reason } of summary.unreadableLines) process.stderr.write(`warning: ${dir}/manifest.jsonl line ${number} skipped: ${reason}\n`);
         if (!options.quiet) {
           process.stderr.write(

@@ -10,9 +10,15 @@ export class Progress {
   private failed = 0;
   private readonly started = Date.now();
   private lastPlain = 0;
+  /** `done` when the last plain line was printed. */
+  private plainDone = -1;
   private readonly tty = process.stderr.isTTY === true;
 
-  constructor(private readonly quiet: boolean) {}
+  /** `echoFailures`: false where the failures are old news (an export reading a manifest). */
+  constructor(
+    private readonly quiet: boolean,
+    private readonly echoFailures = true,
+  ) {}
 
   start(total: number): void {
     this.total = total;
@@ -22,19 +28,27 @@ export class Progress {
     this.done++;
     if (line.status === "failed") {
       this.failed++;
-      this.clear();
-      process.stderr.write(`failed: ${line.error}\n`);
+      if (this.echoFailures) {
+        this.clear();
+        process.stderr.write(`failed: ${line.error}\n`);
+      }
     }
     if (this.quiet) return;
     if (this.tty) this.draw();
-    else if (Date.now() - this.lastPlain >= 5000 || this.done === this.total) {
-      this.lastPlain = Date.now();
-      process.stderr.write(`${this.status()}\n`);
-    }
+    else if (Date.now() - this.lastPlain >= 5000 || this.done === this.total) this.plain();
   }
 
   finish(): void {
-    if (this.tty && !this.quiet) process.stderr.write("\n");
+    if (this.quiet) return;
+    if (this.tty) process.stderr.write("\n");
+    // The total is an estimate where it counts manifest lines (blank or torn ones never arrive).
+    else if (this.plainDone !== this.done) this.plain();
+  }
+
+  private plain(): void {
+    this.lastPlain = Date.now();
+    this.plainDone = this.done;
+    process.stderr.write(`${this.status()}\n`);
   }
 
   private status(): string {

@@ -8,6 +8,7 @@ import { readOutputDirAhead } from "./read-ahead.js";
 import { ParquetSink } from "./parquet.js";
 import { SeriesCollector, seriesFilePath, writeSeriesFile } from "./series.js";
 import type { ExportSink } from "./sink.js";
+import type { ManifestLine } from "../writers/manifest.js";
 import { SqliteSink } from "./sqlite.js";
 
 export { OutputDirError } from "./output-dir.js";
@@ -23,6 +24,9 @@ export interface ExportOptions {
   wide?: boolean;
   /** CSV only: start with a UTF-8 BOM for Excel. */
   excel?: boolean;
+  /** Called once before the first entry with the number of manifest lines (the entries, about). */
+  onStart?: (total: number) => void;
+  onEntry?: (line: ManifestLine) => void;
 }
 
 export interface ExportSummary {
@@ -55,7 +59,9 @@ export async function exportOutput(options: ExportOptions): Promise<ExportSummar
   if ((options.wide || options.excel) && format !== ".csv") throw new ExportUsageError("--wide and --excel apply to .csv exports only");
   manifestPathOf(options.outDir);
   mkdirSync(dirname(options.to), { recursive: true });
-  const sink = openSink(format, options);
+  const expectedEntries = countManifestLines(options.outDir);
+  options.onStart?.(expectedEntries);
+  const sink = openSink(format, options, expectedEntries);
   const series = new SeriesCollector();
   const counts = { ok: 0, failed: 0, skipped: 0 };
   const unreadableLines: UnreadableLine[] = [];
@@ -64,6 +70,7 @@ export async function exportOutput(options: ExportOptions): Promise<ExportSummar
       counts[entry.line.status]++;
       sink.add(entry);
       series.add(entry);
+      options.onEntry?.(entry.line);
     }
   } catch (error) {
     sink.abandon();
@@ -76,10 +83,10 @@ export async function exportOutput(options: ExportOptions): Promise<ExportSummar
   return { format, ...counts, issuerGroups: outcome.groups.length, seriesFindings: outcome.findings.length, seriesFile, unreadableLines };
 }
 
-function openSink(format: ExportFormat, options: ExportOptions): ExportSink {
+function openSink(format: ExportFormat, options: ExportOptions, expectedEntries: number): ExportSink {
   switch (format) {
     case ".sqlite":
-      return new SqliteSink(options.to, countManifestLines(options.outDir));
+      return new SqliteSink(options.to, expectedEntries);
     case ".jsonl":
       return new JsonlSink(options.to);
     case ".csv":
