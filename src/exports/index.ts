@@ -3,7 +3,7 @@ import { dirname, extname } from "node:path";
 import { CsvSink } from "./csv.js";
 import { EXPORT_FORMATS, type ExportFormat } from "./formats.js";
 import { JsonlSink } from "./jsonl.js";
-import { countManifestLines, manifestPathOf, type UnreadableLine } from "./output-dir.js";
+import { countManifestLines, type UnreadableLine } from "./output-dir.js";
 import { readOutputDirAhead } from "./read-ahead.js";
 import { ParquetSink } from "./parquet.js";
 import { SeriesCollector, seriesFilePath, writeSeriesFile } from "./series.js";
@@ -57,9 +57,9 @@ export function formatOf(path: string): ExportFormat {
 export async function exportOutput(options: ExportOptions): Promise<ExportSummary> {
   const format = formatOf(options.to);
   if ((options.wide || options.excel) && format !== ".csv") throw new ExportUsageError("--wide and --excel apply to .csv exports only");
-  manifestPathOf(options.outDir);
-  mkdirSync(dirname(options.to), { recursive: true });
+  // Counting the manifest's lines first also refuses a folder that is not an output folder.
   const expectedEntries = countManifestLines(options.outDir);
+  mkdirSync(dirname(options.to), { recursive: true });
   options.onStart?.(expectedEntries);
   const sink = openSink(format, options, expectedEntries);
   const series = new SeriesCollector();
