@@ -496,6 +496,33 @@ describe("nianbao export (CLI)", () => {
     expect(readFileSync(join(work, "cli", "reports.jsonl"), "utf8").split("\n")).toHaveLength(okLines().length + 1);
   });
 
+  it("exits 1 with what to do when the .sqlite file cannot be written, and leaves it as it was", () => {
+    const target = join(work, "cli-target");
+    mkdirSync(target, { recursive: true });
+    const notDatabase = join(target, "notes.sqlite");
+    writeFileSync(notDatabase, "会议纪要：这不是数据库。".repeat(20));
+    const refused = cli(outDir, "--to", notDatabase, "-q");
+    expect([refused.status, refused.stderr]).toEqual([1, `error: ${notDatabase} is not an SQLite database: export to a new file\n`]);
+    expect(readFileSync(notDatabase, "utf8")).toBe("会议纪要：这不是数据库。".repeat(20));
+
+    const otherVersion = join(target, "other.sqlite");
+    new Database(otherVersion).pragma("user_version = 7");
+    expect(cli(outDir, "--to", otherVersion, "-q").stderr).toBe(`error: ${otherVersion} holds tables of export version 7, not 1: export to a new file\n`);
+
+    // Open for writing elsewhere (a database browser in the middle of a change): SQLite waits 5 s, then gives up.
+    const busy = join(target, "busy.sqlite");
+    expect(cli(outDir, "--to", busy, "-q").status).toBe(0);
+    const holder = new Database(busy);
+    holder.exec("BEGIN EXCLUSIVE");
+    try {
+      const locked = cli(outDir, "--to", busy, "-q");
+      expect([locked.status, locked.stderr]).toEqual([1, `error: ${busy} is locked: another program is writing to it (close that, or export to another file)\n`]);
+    } finally {
+      holder.exec("ROLLBACK");
+      holder.close();
+    }
+  }, 30_000);
+
   it("ends its progress at the entries it read when a torn manifest line never arrives", () => {
     // The folder the series tests made: 7 entries, then a torn eighth line.
     const result = cli(join(work, "series-output"), "--to", join(work, "cli", "series.csv"));

@@ -14,7 +14,7 @@ export function registerExport(program: Command): void {
     .option("-q, --quiet", "print nothing but errors")
     .action(async (dir: string, options: { to: string; wide?: boolean; excel?: boolean; quiet?: boolean }) => {
       // Loaded on use: the writers (better-sqlite3, parquet) are not needed by the other commands.
-      const { ExportUsageError, exportOutput, OutputDirError } = await import("../exports/index.js");
+      const { ExportTargetError, ExportUsageError, exportOutput, OutputDirError } = await import("../exports/index.js");
       // Failed conversions were reported by convert; here they are rows like any other.
       const progress = new Progress(options.quiet === true, false);
       try {
@@ -39,6 +39,8 @@ export function registerExport(program: Command): void {
         if (error instanceof ExportUsageError || error instanceof OutputDirError) {
           throw new CommanderError(2, "nianbao.usage", `error: ${error.message}\n`);
         }
+        // Exit 1: the export file cannot be written; said in words, the committed part kept.
+        if (error instanceof ExportTargetError) throw new CommanderError(1, "nianbao.failed", `error: ${error.message}\n`);
         throw error;
       }
     });

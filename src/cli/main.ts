@@ -113,9 +113,12 @@ try {
   await program.parseAsync(process.argv);
 } catch (error) {
   if (error instanceof CommanderError) {
-    if (error.code === "nianbao.usage") process.stderr.write(error.message);
-    // Help and version are not errors; anything else from the parser is a usage error.
-    process.exitCode = error.code.startsWith("commander.help") || error.code === "commander.version" ? 0 : 2;
+    // nianbao's own (usage 2, failed 1) carry their exit code; help and version are not errors;
+    // anything else from the parser is a usage error.
+    if (error.code.startsWith("nianbao.")) {
+      process.stderr.write(error.message);
+      process.exitCode = error.exitCode;
+    } else process.exitCode = error.code.startsWith("commander.help") || error.code === "commander.version" ? 0 : 2;
   } else {
     process.stderr.write(`nianbao: ${(error as Error).stack ?? error}\n`);
     process.exitCode = 1;

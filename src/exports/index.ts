@@ -12,6 +12,7 @@ import type { ManifestLine } from "../writers/manifest.js";
 import { SqliteSink } from "./sqlite.js";
 
 export { OutputDirError } from "./output-dir.js";
+export { ExportTargetError } from "./sink.js";
 
 export { EXPORT_FORMATS, type ExportFormat } from "./formats.js";
 

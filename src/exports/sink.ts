@@ -9,3 +9,9 @@ export interface ExportSink {
   /** Leaves the target as it was before the export, as far as the format allows. */
   abandon(): void;
 }
+
+/**
+ * The export file cannot be written (locked by another program, the disk full, a file that is not a
+ * database of ours): told in words naming the file, not as a crash.
+ */
+export class ExportTargetError extends Error {}

@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import type { Finding, SectionNode } from "../schema/report.js";
 import type { ExportedReport, ExportEntry } from "./output-dir.js";
 import type { SeriesOutcome } from "./series.js";
-import type { ExportSink } from "./sink.js";
+import { type ExportSink, ExportTargetError } from "./sink.js";
 
 /** Bumped when the tables below change shape; a database of another version is refused, not patched. */
 const DATABASE_VERSION = 1;
@@ -94,12 +94,24 @@ export class SqliteSink implements ExportSink {
   private uncommitted = 0;
 
   /** `expectedReports`: how many entries the export will add (its manifest lines), to choose how to index. */
-  constructor(path: string, expectedReports: number) {
-    this.db = new Database(path);
+  constructor(
+    private readonly path: string,
+    expectedReports: number,
+  ) {
+    this.db = this.guard(() => new Database(path));
+    try {
+      this.guard(() => this.setUp(expectedReports));
+    } catch (error) {
+      this.db.close();
+      throw error;
+    }
+    this.statements = prepareStatements(this.db);
+  }
+
+  private setUp(expectedReports: number): void {
     const version = this.db.pragma("user_version", { simple: true });
     if (version !== 0 && version !== DATABASE_VERSION) {
-      this.db.close();
-      throw new Error(`${path} holds tables of export version ${version}, not ${DATABASE_VERSION}: export to a new file`);
+      throw new ExportTargetError(`${this.path} holds tables of export version ${version}, not ${DATABASE_VERSION}: export to a new file`);
     }
     this.db.pragma("foreign_keys = ON");
     // A 256 MB page cache keeps the primary-key and index trees of a large export in memory.
@@ -109,7 +121,6 @@ export class SqliteSink implements ExportSink {
     const present = this.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM reports").get()!.n;
     if (expectedReports >= present * REBUILD_INDEX_SHARE) this.db.exec("DROP INDEX IF EXISTS report_values_path");
     else this.db.exec(VALUES_PATH_INDEX);
-    this.statements = prepareStatements(this.db);
   }
 
   /**
@@ -118,32 +129,46 @@ export class SqliteSink implements ExportSink {
    * them in one go made the two threads take turns (10 s of a 34 s export idle in each).
    */
   add(entry: ExportEntry): void {
-    if (this.uncommitted === 0) this.db.exec("BEGIN");
-    try {
+    this.guard(() => {
+      if (this.uncommitted === 0) this.db.exec("BEGIN");
       this.replace(entry);
-    } catch (error) {
-      this.rollback();
-      throw error;
-    }
-    if (++this.uncommitted >= REPORTS_PER_TRANSACTION) this.commit();
+    });
+    if (++this.uncommitted >= REPORTS_PER_TRANSACTION) this.guard(() => this.commit());
   }
 
   finish(series: SeriesOutcome): void {
-    this.commit();
-    // Every report of the series was replaced above, its old series findings with it: no duplicates.
-    this.db.transaction(() => {
-      for (const { report, finding } of series.findings) {
-        const row = this.statements.idBySha.get(report.sha256);
-        if (row) this.insertRows("findings", FINDING_COLUMNS, [findingRow(row.id, finding)]);
-      }
-    })();
-    this.close();
+    this.guard(() => {
+      this.commit();
+      // Every report of the series was replaced above, its old series findings with it: no duplicates.
+      this.db.transaction(() => {
+        for (const { report, finding } of series.findings) {
+          const row = this.statements.idBySha.get(report.sha256);
+          if (row) this.insertRows("findings", FINDING_COLUMNS, [findingRow(row.id, finding)]);
+        }
+      })();
+      this.close();
+    });
   }
 
   abandon(): void {
     // Transactions already committed stay: each holds whole reports, and a re-run replaces them.
-    this.rollback();
-    this.close();
+    // Best effort: what went wrong first is what the user is told, not a failure to tidy up after it.
+    try {
+      this.rollback();
+      this.close();
+    } catch {
+      if (this.db.open) this.db.close();
+    }
+  }
+
+  /** Runs a database step, turning SQLite's failures into an ExportTargetError that says what to do. */
+  private guard<T>(step: () => T): T {
+    try {
+      return step();
+    } catch (error) {
+      if (error instanceof Database.SqliteError) throw new ExportTargetError(sqliteTrouble(this.path, error));
+      throw error;
+    }
   }
 
   private close(): void {
@@ -241,4 +266,14 @@ function prepareStatements(db: Database.Database) {
     ),
     idBySha: db.prepare<[string], { id: number }>("SELECT id FROM reports WHERE sha256 = ?"),
   };
+}
+
+/** SQLite's error in words naming the file, with what to do where there is something to do. */
+function sqliteTrouble(path: string, error: Error): string {
+  const code = (error as { code?: string }).code ?? "";
+  if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") return `${path} is locked: another program is writing to it (close that, or export to another file)`;
+  if (code === "SQLITE_FULL") return `the disk is full: ${path} could not be written to the end`;
+  if (code === "SQLITE_NOTADB") return `${path} is not an SQLite database: export to a new file`;
+  if (code === "SQLITE_CORRUPT") return `${path} is damaged (${error.message}): export to a new file`;
+  return `cannot write ${path}: ${error.message}`;
 }
