@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -522,6 +522,36 @@ describe("nianbao export (CLI)", () => {
       holder.close();
     }
   }, 30_000);
+
+  it("stops on Ctrl-C (SIGINT) with exit 130, leaving a whole database that a second run completes", async () => {
+    // 1,500 entries of the seed's report (one document, replaced 1,500 times) take a few seconds.
+    const dir = join(work, "interrupted");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "seed.json"), readFileSync(join(outDir, seedLine.output!)));
+    const copies = Array.from({ length: 1500 }, (_, i) => JSON.stringify({ ...seedLine, input: `copy-${i}.txt`, output: "seed.json" }));
+    writeFileSync(join(dir, "manifest.jsonl"), `${copies.join("\n")}\n`);
+    const to = join(work, "cli-target", "interrupted.sqlite");
+    const child = spawn(process.execPath, ["--import", "tsx", resolve(repoRoot, "src/cli/main.ts"), "export", dir, "--to", to], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    // The first progress line comes with the first report: the export is under way.
+    child.stderr.on("data", (chunk: Buffer) => {
+      if (stderr === "") child.kill("SIGINT");
+      stderr += chunk.toString();
+    });
+    const code = await new Promise<number | null>((done) => child.on("exit", done));
+    expect(code).toBe(130);
+    expect(stderr.endsWith(`SIGINT: export stopped; run the same command again to complete ${to}\n`)).toBe(true);
+    const stopped = new Database(to, { readonly: true });
+    expect(stopped.pragma("integrity_check")).toEqual([{ integrity_check: "ok" }]);
+    expect((stopped.pragma("index_list(report_values)") as { name: string }[]).map((i) => i.name)).toContain("report_values_path");
+    stopped.close();
+    const again = cli(dir, "--to", to, "-q");
+    expect([again.status, again.stderr]).toEqual([0, ""]);
+    const completed = new Database(to, { readonly: true });
+    expect(count(completed, "reports")).toBe(1);
+    expect(completed.prepare("SELECT count(*) AS n FROM report_values").get()).toEqual({ n: fieldsOf("2021").length });
+    completed.close();
+  }, 120_000);
 
   it("ends its progress at the entries it read when a torn manifest line never arrives", () => {
     // The folder the series tests made: 7 entries, then a torn eighth line.

@@ -17,6 +17,11 @@ export function registerExport(program: Command): void {
       const { ExportTargetError, ExportUsageError, exportOutput, OutputDirError } = await import("../exports/index.js");
       // Failed conversions were reported by convert; here they are rows like any other.
       const progress = new Progress(options.quiet === true, false);
+      // Ctrl-C (or SIGTERM) stops after the report being written, so the export file is left whole.
+      const interrupt = new AbortController();
+      const stop = (signal: NodeJS.Signals) => interrupt.abort(signal);
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
       try {
         const summary = await exportOutput({
           outDir: dir,
@@ -25,6 +30,7 @@ export function registerExport(program: Command): void {
           excel: options.excel ?? false,
           onStart: (total) => progress.start(total),
           onEntry: (line) => progress.result(line),
+          signal: interrupt.signal,
         });
         progress.finish();
         for (const { number, reason } of summary.unreadableLines) process.stderr.write(`warning: ${dir}/manifest.jsonl line ${number} skipped: ${reason}\n`);
@@ -35,6 +41,11 @@ export function registerExport(program: Command): void {
           );
         }
       } catch (error) {
+        if (interrupt.signal.aborted) {
+          progress.finish();
+          const signal = interrupt.signal.reason as NodeJS.Signals;
+          throw new CommanderError(signal === "SIGINT" ? 130 : 143, "nianbao.stopped", `${signal}: export stopped; run the same command again to complete ${options.to}\n`);
+        }
         // Exit 2 (usage): the command names no output folder or no format it can write.
         if (error instanceof ExportUsageError || error instanceof OutputDirError) {
           throw new CommanderError(2, "nianbao.usage", `error: ${error.message}\n`);

@@ -28,6 +28,11 @@ export interface ExportOptions {
   /** Called once before the first entry with the number of manifest lines (the entries, about). */
   onStart?: (total: number) => void;
   onEntry?: (line: ManifestLine) => void;
+  /**
+   * Stops the export after the report being written (the sink is abandoned: SQLite keeps the
+   * transactions it committed, a text or Parquet file is not written).
+   */
+  signal?: AbortSignal;
 }
 
 export interface ExportSummary {
@@ -72,6 +77,7 @@ export async function exportOutput(options: ExportOptions): Promise<ExportSummar
       sink.add(entry);
       series.add(entry);
       options.onEntry?.(entry.line);
+      options.signal?.throwIfAborted();
     }
   } catch (error) {
     sink.abandon();
