@@ -59,6 +59,16 @@ function readManifest(dir: string): ManifestLine[] {
 
 const okLines = () => manifest.filter((line) => line.status === "ok");
 
+/** An output folder (under `work`) whose manifest lists the seed's report `copies` times, then `tail`. */
+function seedCopies(name: string, copies: number, tail = ""): string {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "seed.json"), readFileSync(join(outDir, seedLine.output!)));
+  const lines = Array.from({ length: copies }, (_, i) => JSON.stringify({ ...seedLine, input: `copy-${i}.txt`, output: "seed.json" }));
+  writeFileSync(join(dir, "manifest.jsonl"), `${lines.join("\n")}\n${tail}`);
+  return dir;
+}
+
 /** A minimal RFC 4180 reader, independent of the writer under test. */
 function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
@@ -423,11 +433,7 @@ describe("the read-ahead worker (what the compiled CLI reads with)", () => {
 
   it("yields what reading in this thread yields, past its read-ahead limit, unreadable lines included", async () => {
     // 150 entries (more than the 64 the worker may run ahead) of the seed's report, then a torn line.
-    const dir = join(work, "many");
-    mkdirSync(dir);
-    writeFileSync(join(dir, "seed.json"), readFileSync(join(outDir, seedLine.output!)));
-    const lines = Array.from({ length: 150 }, (_, i) => JSON.stringify({ ...seedLine, input: `copy-${i}.txt`, output: "seed.json" }));
-    writeFileSync(join(dir, "manifest.jsonl"), `${lines.join("\n")}\n{"input":`);
+    const dir = seedCopies("many", 150, '{"input":');
     const inThread: UnreadableLine[] = [];
     const throughWorker: UnreadableLine[] = [];
     const expected = await collect(readOutputDir(dir, { json: true }, (line) => inThread.push(line)));
@@ -525,11 +531,7 @@ describe("nianbao export (CLI)", () => {
 
   it("stops on Ctrl-C (SIGINT) with exit 130, leaving a whole database that a second run completes", async () => {
     // 1,500 entries of the seed's report (one document, replaced 1,500 times) take a few seconds.
-    const dir = join(work, "interrupted");
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, "seed.json"), readFileSync(join(outDir, seedLine.output!)));
-    const copies = Array.from({ length: 1500 }, (_, i) => JSON.stringify({ ...seedLine, input: `copy-${i}.txt`, output: "seed.json" }));
-    writeFileSync(join(dir, "manifest.jsonl"), `${copies.join("\n")}\n`);
+    const dir = seedCopies("interrupted", 1500);
     const to = join(work, "cli-target", "interrupted.sqlite");
     const child = spawn(process.execPath, ["--import", "tsx", resolve(repoRoot, "src/cli/main.ts"), "export", dir, "--to", to], { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";

@@ -1,6 +1,7 @@
 import { type Command, CommanderError } from "commander";
 import { EXPORT_FORMATS } from "../exports/formats.js";
 import { Progress } from "./progress.js";
+import { onStopSignal } from "./signals.js";
 
 /** `nianbao export <dir> --to <file>`: a conversion output folder to one file for analysis tools. */
 export function registerExport(program: Command): void {
@@ -19,9 +20,7 @@ export function registerExport(program: Command): void {
       const progress = new Progress(options.quiet === true, false);
       // Ctrl-C (or SIGTERM) stops after the report being written, so the export file is left whole.
       const interrupt = new AbortController();
-      const stop = (signal: NodeJS.Signals) => interrupt.abort(signal);
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
+      onStopSignal((signal, exitCode) => interrupt.abort({ signal, exitCode } satisfies Stopped));
       try {
         const summary = await exportOutput({
           outDir: dir,
@@ -43,8 +42,8 @@ export function registerExport(program: Command): void {
       } catch (error) {
         if (interrupt.signal.aborted) {
           progress.finish();
-          const signal = interrupt.signal.reason as NodeJS.Signals;
-          throw new CommanderError(signal === "SIGINT" ? 130 : 143, "nianbao.stopped", `${signal}: export stopped; run the same command again to complete ${options.to}\n`);
+          const { signal, exitCode } = interrupt.signal.reason as Stopped;
+          throw new CommanderError(exitCode, "nianbao.stopped", `${signal}: export stopped; run the same command again to complete ${options.to}\n`);
         }
         // Exit 2 (usage): the command names no output folder or no format it can write.
         if (error instanceof ExportUsageError || error instanceof OutputDirError) {
@@ -55,4 +54,10 @@ export function registerExport(program: Command): void {
         throw error;
       }
     });
+}
+
+/** Why an export was aborted: the signal that stopped it. */
+interface Stopped {
+  signal: NodeJS.Signals;
+  exitCode: number;
 }

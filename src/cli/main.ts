@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_TIMEOUT_MS, runBatch } from "../pipeline/batch.js";
 import { parseShard } from "../pipeline/shard.js";
 import { Progress } from "./progress.js";
+import { onStopSignal } from "./signals.js";
 import { registerExport } from "./export-command.js";
 
 // Commands load what they need when run: converting an archive should not wait for zod to load
@@ -35,13 +36,11 @@ program
     const progress = new Progress(options.quiet === true);
     // Ctrl-C (or a scheduler's SIGTERM) stops at once, as a kill would: the manifest is complete up
     // to the last file that finished and every output is whole, so --resume goes on from there.
-    const stop = (signal: NodeJS.Signals) => {
+    onStopSignal((signal, exitCode) => {
       progress.finish();
       process.stderr.write(`${signal}: stopped; run the same command with --resume to go on from here\n`);
-      process.exit(signal === "SIGINT" ? 130 : 143);
-    };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+      process.exit(exitCode);
+    });
     const summary = await runBatch({
       inputs,
       outDir: options.out,

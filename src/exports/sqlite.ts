@@ -269,8 +269,8 @@ function prepareStatements(db: Database.Database) {
 }
 
 /** SQLite's error in words naming the file, with what to do where there is something to do. */
-function sqliteTrouble(path: string, error: Error): string {
-  const code = (error as { code?: string }).code ?? "";
+function sqliteTrouble(path: string, error: InstanceType<typeof Database.SqliteError>): string {
+  const code = error.code;
   if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED") return `${path} is locked: another program is writing to it (close that, or export to another file)`;
   if (code === "SQLITE_FULL") return `the disk is full: ${path} could not be written to the end`;
   if (code === "SQLITE_NOTADB") return `${path} is not an SQLite database: export to a new file`;

@@ -1,5 +1,5 @@
 import { extname } from "node:path";
-import { ReaderError } from "../readers/document.js";
+import { ReaderError, type SourceFormat } from "../readers/document.js";
 import type { Report } from "../schema/report.js";
 import { writeFileAtomic } from "../writers/files.js";
 import type { ManifestLine } from "../writers/manifest.js";
@@ -8,12 +8,12 @@ import { type FileTask, failedLine } from "./task.js";
 import { PIPELINE_VERSION } from "./version.js";
 
 /** Converts one input and writes its JSON; never throws: every outcome is a manifest line. */
-export async function convertTask(task: FileTask): Promise<ManifestLine> {
+export async function convertTask(task: FileTask, format?: SourceFormat): Promise<ManifestLine> {
   const { input, sha256 } = task;
   let report: Report;
   try {
     const limits = task.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: task.maxInflatedBytes };
-    report = await convertBytes(task.bytes, input, { ...limits, sha256 });
+    report = await convertBytes(task.bytes, input, { ...limits, sha256, ...(format ? { format } : {}) });
   } catch (error) {
     return failedLine(input, conversionError(error), sha256);
   }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { basename } from "node:path";
 import { checkReport } from "../checks/index.js";
-import { ReaderError } from "../readers/document.js";
+import { ReaderError, type SourceFormat } from "../readers/document.js";
 import { type ReadOptions, readDocument } from "../readers/index.js";
 import { type Report, reportValidator, SCHEMA_VERSION } from "../schema/report.js";
 import { readMeta } from "../structure/meta.js";
@@ -21,6 +21,8 @@ export class InvalidOutputError extends Error {
 export interface ConvertOptions extends ReadOptions {
   /** The bytes' sha256 when the caller has it already (the batch hashes every input for --resume). */
   sha256?: string;
+  /** The format when the caller has detected it already (a worker does, to load its reader first). */
+  format?: SourceFormat;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface ConvertOptions extends ReadOptions {
  */
 export async function convertBytes(bytes: Uint8Array, fileName: string, options: ConvertOptions = {}): Promise<Report> {
   if (bytes.byteLength === 0) throw new ReaderError("the file is empty (0 bytes)", "empty");
-  const format = detectFormat(bytes, fileName);
+  const format = options.format ?? detectFormat(bytes, fileName);
   if (format === "text" && looksBinary(bytes)) {
     throw new ReaderError(
       "the file is binary data, not a document nianbao reads (.docx, .doc, PDF, HTML or text): an image, an archive or a damaged file?",

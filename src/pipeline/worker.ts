@@ -12,8 +12,9 @@ export interface WorkerTask extends FileTask {
 /** Worker-thread entry (piscina): parsing is CPU-bound, so batches spread it over the cores. */
 export default async function run({ started, ...task }: WorkerTask) {
   // Readers load on first use; that is module loading, not the file's time, so it comes before the clock.
-  await loadReader(detectFormat(task.bytes, task.input));
+  const format = detectFormat(task.bytes, task.input);
+  await loadReader(format);
   started?.postMessage(0);
   started?.close();
-  return convertTask(task);
+  return convertTask(task, format);
 }

@@ -1,5 +1,4 @@
-import { appendFileSync, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { appendFileSync } from "node:fs";
 import { writeFileAtomic } from "./files.js";
 import type { ManifestLine } from "./manifest.js";
 
@@ -10,7 +9,6 @@ export class ManifestWriter {
     readonly path: string,
     kept: ManifestLine[] = [],
   ) {
-    mkdirSync(dirname(path), { recursive: true });
     writeFileAtomic(path, kept.map((line) => `${JSON.stringify(line)}\n`).join(""));
   }
 
