@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { z } from "zod";
+import * as z from "zod";
 import { finding, meta, type Report, SCHEMA_VERSION, source, templateVersion } from "../schema/report.js";
 import { type ManifestLine, manifestLine } from "../writers/manifest.js";
 import { type ValueColumns, valueColumns } from "./values.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { TEMPLATE_VERSIONS } from "./fields.js";
 import { tables } from "./tables.js";
 import { SCHEMA_VERSION } from "./version.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** A table cell as the report printed it: a number, or null where the cell is blank or a placeholder. */
 const cell = z.number().nullable();

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { z } from "zod";
+import * as z from "zod";
 import { templateVersion } from "../schema/report.js";
 
 export const manifestLine = z.strictObject({
