@@ -4,7 +4,7 @@
  * converts, nothing lands outside --out, nothing is fetched, and the run stays within its memory.
  * All inputs are generated here (see tests/helpers/hostile.ts); nothing binary is committed.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -399,6 +399,18 @@ describe("hostile and broken input: clear errors, nothing lost, no crash, no han
   });
 });
 
+/** Whether a process runs: a killed one may linger a moment as a zombie (dead, not yet reaped) or be gone. */
+function isRunning(pid: number): boolean {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return false;
+  }
+  const state = stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+  return state !== "Z" && state !== "X";
+}
+
 /** The entries a walk finds under `folder`: regular files and the special entries, not folders or folder links. */
 function filesOf(folder: string): string[] {
   const found: string[] = [];
@@ -436,6 +448,29 @@ describe("per-file timeout and the inflation cap, from the command line", () => 
       expect(seed, seed.error).toMatchObject({ status: "ok", template: "2021" });
     }
     expect(took).toBeLessThan(30_000);
+  });
+
+  it("stops a LibreOffice that hangs on a .doc inside the file's --timeout, its whole process tree, and removes its folder", () => {
+    // A stand-in for soffice that never finishes, shaped like the real one: a script whose child
+    // (soffice.bin under oosplash) does the work. It notes the child's pid so the test can look for it.
+    const fake = join(root(), "hanging-soffice.sh");
+    const pidFile = join(root(), "converter.pid");
+    writeFileSync(fake, `#!/bin/sh\nsleep 300 &\necho $! > "${pidFile}"\nwait\n`, { mode: 0o755 });
+    const privateTmp = join(root(), "tmp");
+    mkdirSync(privateTmp);
+    const out = join(root(), "hanging");
+    const doc = join(fixtures, "doc/2019_shanghai_shizhengfu_bangongting.doc");
+    const result = spawnSync(process.execPath, [cliPath, "convert", doc, "--out", out, "--timeout", "4", "--jobs", "1", "-q"], {
+      encoding: "utf8",
+      env: { ...process.env, NIANBAO_SOFFICE: fake, TMPDIR: privateTmp },
+    });
+    expect(result.status, result.stderr).toBe(1);
+    const [line] = readManifest(join(out, "manifest.jsonl"));
+    expect(line?.error).toBe(`${doc}: LibreOffice could not convert this .doc: it took longer than 3 s and was stopped`);
+    const converter = Number(readFileSync(pidFile, "utf8"));
+    expect(converter).toBeGreaterThan(0);
+    expect(isRunning(converter), "the converter's child is still running").toBe(false);
+    expect(readdirSync(privateTmp), "LibreOffice's folder was left behind").toEqual([]);
   });
 
   it("converts a report too large for a tight worker in the roomy one: a page whose 8,000-row appendix table needs over 96 MB", () => {

@@ -203,7 +203,8 @@ async function runInWorker(task: FileTask, pool: Piscina, budgetMs: number, time
     timer = setTimeout(() => stop.abort(), budgetMs);
   });
   try {
-    return await pool.run({ ...task, started: startedInWorker } satisfies WorkerTask, {
+    const timeLimitMs = converterTimeLimit(budgetMs);
+    return await pool.run({ ...task, timeLimitMs, started: startedInWorker } satisfies WorkerTask, {
       signal: stop.signal,
       transferList: [startedInWorker],
     });
@@ -217,6 +218,15 @@ async function runInWorker(task: FileTask, pool: Piscina, budgetMs: number, time
     clearTimeout(timer);
     started.close();
   }
+}
+
+/**
+ * The time an external converter gets from a file's budget: a little less, so that the worker stops
+ * LibreOffice (its whole process tree) and removes its folder itself before the batch stops the
+ * worker, which would leave both behind.
+ */
+function converterTimeLimit(budgetMs: number): number {
+  return Math.max(1, budgetMs - Math.min(2000, budgetMs / 4));
 }
 
 /** Longest a worker may take to start on a file (loading its modules) before the file fails as timed out. */

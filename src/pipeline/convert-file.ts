@@ -12,7 +12,10 @@ export async function convertTask(task: FileTask, format?: SourceFormat): Promis
   const { input, sha256 } = task;
   let report: Report;
   try {
-    const limits = task.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: task.maxInflatedBytes };
+    const limits = {
+      ...(task.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: task.maxInflatedBytes }),
+      ...(task.timeLimitMs === undefined ? {} : { timeLimitMs: task.timeLimitMs }),
+    };
     report = await convertBytes(task.bytes, input, { ...limits, sha256, ...(format ? { format } : {}) });
   } catch (error) {
     return failedLine(input, conversionError(error), sha256);

@@ -15,6 +15,8 @@ export interface FileTask {
   sha256: string;
   /** Zip-bomb guard for .docx inputs (--max-inflated-bytes); the reader's default when absent. */
   maxInflatedBytes?: number;
+  /** Longest an external converter (LibreOffice) may run on the file: set inside its --timeout. */
+  timeLimitMs?: number;
 }
 
 export function failedLine(input: string, error: string, sha256: string | null = null): ManifestLine {

@@ -4,6 +4,12 @@ import type { Document, SourceFormat } from "./document.js";
 export interface ReadOptions {
   /** A .docx whose parts inflate to more than this many bytes is refused (zip-bomb guard). */
   maxInflatedBytes?: number;
+  /**
+   * Longest an external converter may run on the document (LibreOffice for a .doc). The batch sets it
+   * inside the file's --timeout, so a converter that hangs is stopped with its whole process tree
+   * rather than left running after its worker is stopped.
+   */
+  timeLimitMs?: number;
 }
 
 type Reader = (bytes: Uint8Array, options: ReadOptions) => Document | Promise<Document>;

@@ -51,10 +51,10 @@ function takeLock(): void {
   }
 }
 
-/** Latest modification time of what the build reads: src/ and the build's configuration. */
+/** Latest modification time of what the build reads: src/, the build's configuration and its bundler script. */
 function newestSource(): number {
   let newest = 0;
-  for (const file of ["package.json", "tsconfig.json", "tsconfig.build.json"]) {
+  for (const file of ["package.json", "tsconfig.json", "tsconfig.build.json", "scripts/bundle-worker.ts"]) {
     newest = Math.max(newest, statSync(resolve(repoRoot, file)).mtimeMs);
   }
   const walk = (folder: string) => {

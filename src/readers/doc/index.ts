@@ -12,13 +12,18 @@ import { convertDocToDocx, findSoffice } from "./soffice.js";
  * cells are kept as text joined by " | " and no value is read from them (they would be guesses).
  * `via` on the Document says which path was taken; the manifest shows it.
  */
-export async function readDoc(bytes: Uint8Array, options: DocxOptions = {}): Promise<Document> {
+export interface DocOptions extends DocxOptions {
+  /** Longest LibreOffice may take to convert the file (default 120 s). */
+  timeLimitMs?: number;
+}
+
+export async function readDoc(bytes: Uint8Array, { timeLimitMs, ...options }: DocOptions = {}): Promise<Document> {
   if (isEncryptedCompoundFile(bytes)) refuseCompoundFile(bytes);
   const soffice = findSoffice();
   if (soffice) {
     let docx: Uint8Array;
     try {
-      docx = await convertDocToDocx(soffice, bytes);
+      docx = await convertDocToDocx(soffice, bytes, timeLimitMs);
     } catch (error) {
       throw new ReaderError(`LibreOffice could not convert this .doc: ${(error as Error).message.split("\n")[0]}`, "doc.convert");
     }

@@ -1,12 +1,12 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
 
-const run = promisify(execFile);
-const CONVERT_TIMEOUT_MS = 120_000;
+const DEFAULT_TIME_LIMIT_MS = 120_000;
+/** Enough of LibreOffice's complaint to say what went wrong. */
+const STDERR_KEPT = 4096;
 
 /**
  * LibreOffice's command-line converter, looked up on PATH at run time (it is an optional system
@@ -27,22 +27,57 @@ export function findSoffice(): string | undefined {
 
 /**
  * Converts a legacy .doc to .docx with LibreOffice, in a private folder with a private profile so
- * parallel conversions do not share (and lock) one user installation.
+ * parallel conversions do not share (and lock) one user installation. A conversion that outlasts
+ * `timeLimitMs` is stopped and the folder removed.
  */
-export async function convertDocToDocx(soffice: string, bytes: Uint8Array): Promise<Uint8Array> {
+export async function convertDocToDocx(soffice: string, bytes: Uint8Array, timeLimitMs = DEFAULT_TIME_LIMIT_MS): Promise<Uint8Array> {
   const work = mkdtempSync(join(tmpdir(), "nianbao-doc-"));
   try {
     const input = join(work, "input.doc");
     writeFileSync(input, bytes);
-    await run(
-      soffice,
-      [`-env:UserInstallation=${pathToFileURL(join(work, "profile")).href}`, "--headless", "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", work, input],
-      { timeout: CONVERT_TIMEOUT_MS },
-    );
+    const profile = `-env:UserInstallation=${pathToFileURL(join(work, "profile")).href}`;
+    await runProcessGroup(soffice, [profile, "--headless", "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", work, input], timeLimitMs);
     const output = join(work, "input.docx");
     if (!existsSync(output)) throw new Error("LibreOffice produced no .docx");
     return readFileSync(output);
   } finally {
     rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Runs a command in a process group of its own and, past the time limit, kills the whole group:
+ * `soffice` is a script whose oosplash starts soffice.bin, and killing only the process started
+ * here left soffice.bin converting (or hanging) with no one waiting for it.
+ */
+function runProcessGroup(command: string, args: string[], timeLimitMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { detached: true, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (data: string) => {
+      if (stderr.length < STDERR_KEPT) stderr += data;
+    });
+    const timer = setTimeout(() => {
+      killGroup(child.pid);
+      reject(new Error(`it took longer than ${timeLimitMs / 1000} s and was stopped`));
+    }, timeLimitMs);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("close", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`it exited with ${code ?? signal}${stderr.trim() ? `: ${stderr.trim()}` : ""}`));
+    });
+  });
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // The group is gone already.
   }
 }
