@@ -10,6 +10,7 @@ import { Piscina } from "piscina";
 import type { ManifestLine } from "../writers/manifest.js";
 import { ManifestWriter } from "../writers/manifest-writer.js";
 import { type FileTask, failedLine } from "./task.js";
+import { DocGroups } from "./doc-groups.js";
 import { describeFsError, type InputFile, specialFileError, walkInputs } from "./inputs.js";
 import { inShard, type Shard } from "./shard.js";
 import { PIPELINE_VERSION } from "./version.js";
@@ -103,6 +104,10 @@ async function convertAll(options: BatchOptions, jobs: number, workers: Workers 
   // first is done, so a worker does not sit idle while this thread records the result (a round trip
   // of 1–1.5 ms a file when both cores are busy, 7% of a worker's time on small .docx files).
   const queue = new PQueue({ concurrency: workers ? jobs * 2 : 1 });
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const enqueue = (task: FileTask): void => void queue.add(async () => record(await dispatch(task, workers, timeoutMs)));
+  // A group of .doc files gets one file's --timeout: sixteen that convert take a few seconds.
+  const docs = DocGroups.create(timeoutMs, enqueue);
   const taken = new Set<string>();
   for (const input of selected(options)) {
     if ("error" in input) {
@@ -119,9 +124,11 @@ async function convertAll(options: BatchOptions, jobs: number, workers: Workers 
       record(earlier, true);
       continue;
     }
+    if (await docs?.take(task)) continue;
     await queue.onSizeLessThan(Math.max(1, jobs) * 2);
-    queue.add(async () => record(await dispatch(task, workers, options.timeoutMs ?? DEFAULT_TIMEOUT_MS)));
+    enqueue(task);
   }
+  await docs?.finish();
   await queue.onIdle();
   return summary;
 }

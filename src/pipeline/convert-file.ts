@@ -15,6 +15,7 @@ export async function convertTask(task: FileTask, format?: SourceFormat): Promis
     const limits = {
       ...(task.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: task.maxInflatedBytes }),
       ...(task.timeLimitMs === undefined ? {} : { timeLimitMs: task.timeLimitMs }),
+      ...(task.docxOfDoc === undefined ? {} : { docxOfDoc: task.docxOfDoc }),
     };
     report = await convertBytes(task.bytes, input, { ...limits, sha256, ...(format ? { format } : {}) });
   } catch (error) {

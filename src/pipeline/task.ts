@@ -17,6 +17,8 @@ export interface FileTask {
   maxInflatedBytes?: number;
   /** Longest an external converter (LibreOffice) may run on the file: set inside its --timeout. */
   timeLimitMs?: number;
+  /** For a .doc converted in a group run of LibreOffice: its .docx (see doc-groups.ts). */
+  docxOfDoc?: Uint8Array;
 }
 
 export function failedLine(input: string, error: string, sha256: string | null = null): ManifestLine {

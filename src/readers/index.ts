@@ -10,6 +10,8 @@ export interface ReadOptions {
    * rather than left running after its worker is stopped.
    */
   timeLimitMs?: number;
+  /** For a .doc: the .docx LibreOffice already made of it (the batch converts .doc files in groups). */
+  docxOfDoc?: Uint8Array;
 }
 
 type Reader = (bytes: Uint8Array, options: ReadOptions) => Document | Promise<Document>;

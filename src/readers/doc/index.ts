@@ -15,20 +15,14 @@ import { convertDocToDocx, findSoffice } from "./soffice.js";
 export interface DocOptions extends DocxOptions {
   /** Longest LibreOffice may take to convert the file (default 120 s). */
   timeLimitMs?: number;
+  /** The .docx LibreOffice already made of this file; it is read instead of converting again. */
+  docxOfDoc?: Uint8Array;
 }
 
-export async function readDoc(bytes: Uint8Array, { timeLimitMs, ...options }: DocOptions = {}): Promise<Document> {
+export async function readDoc(bytes: Uint8Array, { timeLimitMs, docxOfDoc, ...options }: DocOptions = {}): Promise<Document> {
   if (isEncryptedCompoundFile(bytes)) refuseCompoundFile(bytes);
-  const soffice = findSoffice();
-  if (soffice) {
-    let docx: Uint8Array;
-    try {
-      docx = await convertDocToDocx(soffice, bytes, timeLimitMs);
-    } catch (error) {
-      throw new ReaderError(`LibreOffice could not convert this .doc: ${(error as Error).message.split("\n")[0]}`, "doc.convert");
-    }
-    return { ...readDocx(docx, options), format: "doc", via: "soffice: .doc converted to .docx" };
-  }
+  const docx = docxOfDoc ?? (await convertWithLibreOffice(bytes, timeLimitMs));
+  if (docx) return { ...readDocx(docx, options), format: "doc", via: "soffice: .doc converted to .docx" };
   let body: string;
   try {
     body = (await new WordExtractor().extract(Buffer.from(bytes))).getBody();
@@ -37,4 +31,15 @@ export async function readDoc(bytes: Uint8Array, { timeLimitMs, ...options }: Do
   }
   const { encoding: _utf8, ...text } = readText(new TextEncoder().encode(body.replace(/\t/g, " | ")));
   return { ...text, format: "doc", via: "word-extractor: text only, tables not read (LibreOffice not found)" };
+}
+
+/** The .docx LibreOffice makes of the file, or undefined when LibreOffice is not on the machine. */
+async function convertWithLibreOffice(bytes: Uint8Array, timeLimitMs: number | undefined): Promise<Uint8Array | undefined> {
+  const soffice = findSoffice();
+  if (!soffice) return undefined;
+  try {
+    return await convertDocToDocx(soffice, bytes, timeLimitMs);
+  } catch (error) {
+    throw new ReaderError(`LibreOffice could not convert this .doc: ${(error as Error).message.split("\n")[0]}`, "doc.convert");
+  }
 }

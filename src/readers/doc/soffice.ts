@@ -31,15 +31,31 @@ export function findSoffice(): string | undefined {
  * `timeLimitMs` is stopped and the folder removed.
  */
 export async function convertDocToDocx(soffice: string, bytes: Uint8Array, timeLimitMs = DEFAULT_TIME_LIMIT_MS): Promise<Uint8Array> {
+  const [docx] = await convertDocsToDocx(soffice, [bytes], timeLimitMs);
+  if (!docx) throw new Error("LibreOffice produced no .docx");
+  return docx;
+}
+
+/**
+ * Converts several .doc files with one LibreOffice run: it takes about 1.7 s to start and 0.1 s a
+ * file once started. Each result is the .docx of the file at the same index, or undefined where
+ * LibreOffice made none (it goes on after a file it cannot read). Throws when the run fails or
+ * outlasts `timeLimitMs`; the folder is removed either way.
+ */
+export async function convertDocsToDocx(soffice: string, docs: Uint8Array[], timeLimitMs = DEFAULT_TIME_LIMIT_MS): Promise<(Uint8Array | undefined)[]> {
   const work = mkdtempSync(join(tmpdir(), "nianbao-doc-"));
   try {
-    const input = join(work, "input.doc");
-    writeFileSync(input, bytes);
+    const inputs = docs.map((bytes, index) => {
+      const input = join(work, `${index}.doc`);
+      writeFileSync(input, bytes);
+      return input;
+    });
     const profile = `-env:UserInstallation=${pathToFileURL(join(work, "profile")).href}`;
-    await runProcessGroup(soffice, [profile, "--headless", "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", work, input], timeLimitMs);
-    const output = join(work, "input.docx");
-    if (!existsSync(output)) throw new Error("LibreOffice produced no .docx");
-    return readFileSync(output);
+    await runProcessGroup(soffice, [profile, "--headless", "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", work, ...inputs], timeLimitMs);
+    return docs.map((_, index) => {
+      const output = join(work, `${index}.docx`);
+      return existsSync(output) ? readFileSync(output) : undefined;
+    });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
