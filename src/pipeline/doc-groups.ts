@@ -6,9 +6,12 @@ import type { FileTask } from "./task.js";
 /**
  * .doc files per LibreOffice run. LibreOffice takes about 1.7 s to start and 0.1 s a file once
  * started, so converting each .doc on its own left a .doc archive at about a file a second on two
- * cores; 16 in a run is about 4 files a second, and at most 16 files are held back.
+ * cores; 16 in a run is about 4 files a second.
  */
 export const DOC_GROUP_SIZE = 16;
+
+/** A group is also closed at this many bytes, so a folder of large .doc files holds little memory. */
+export const DOC_GROUP_BYTES = 32 * 1024 * 1024;
 
 /**
  * Collects the .doc inputs of a batch and converts them with one LibreOffice run per group, in this
@@ -19,6 +22,7 @@ export const DOC_GROUP_SIZE = 16;
  */
 export class DocGroups {
   private pending: FileTask[] = [];
+  private pendingBytes = 0;
   /** The run in progress: one at a time, so LibreOffice takes at most one core from the workers. */
   private running: Promise<void> = Promise.resolve();
 
@@ -38,7 +42,8 @@ export class DocGroups {
   async take(task: FileTask): Promise<boolean> {
     if (detectFormat(task.bytes, task.input) !== "doc" || isEncryptedCompoundFile(task.bytes)) return false;
     this.pending.push(task);
-    if (this.pending.length >= DOC_GROUP_SIZE) await this.flush();
+    this.pendingBytes += task.bytes.byteLength;
+    if (this.pending.length >= DOC_GROUP_SIZE || this.pendingBytes >= DOC_GROUP_BYTES) await this.flush();
     return true;
   }
 
@@ -50,6 +55,7 @@ export class DocGroups {
     await this.running;
     const group = this.pending;
     this.pending = [];
+    this.pendingBytes = 0;
     if (group.length === 1) this.handOn(group[0]!);
     else if (group.length > 1) this.running = this.convert(group);
   }

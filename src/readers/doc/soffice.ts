@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -51,7 +51,7 @@ export async function convertDocsToDocx(soffice: string, docs: Uint8Array[], tim
       return input;
     });
     const profile = `-env:UserInstallation=${pathToFileURL(join(work, "profile")).href}`;
-    await runProcessGroup(soffice, [profile, "--headless", "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", work, ...inputs], timeLimitMs);
+    await runWithTimeLimit(soffice, [profile, "--headless", "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", work, ...inputs], timeLimitMs);
     return docs.map((_, index) => {
       const output = join(work, `${index}.docx`);
       return existsSync(output) ? readFileSync(output) : undefined;
@@ -62,19 +62,20 @@ export async function convertDocsToDocx(soffice: string, docs: Uint8Array[], tim
 }
 
 /**
- * Runs a command in a process group of its own and, past the time limit, kills the whole group:
- * `soffice` is a script whose oosplash starts soffice.bin, and killing only the process started
- * here left soffice.bin converting (or hanging) with no one waiting for it.
+ * Runs a command and, past the time limit, kills it with every process it started: `soffice` is a
+ * script whose oosplash starts soffice.bin, and killing only the process started here left
+ * soffice.bin converting (or hanging) with no one waiting for it. It stays in nianbao's process
+ * group, so a Ctrl-C at the terminal still stops it with the run.
  */
-function runProcessGroup(command: string, args: string[], timeLimitMs: number): Promise<void> {
+function runWithTimeLimit(command: string, args: string[], timeLimitMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { detached: true, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(command, args, { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.setEncoding("utf8").on("data", (data: string) => {
       if (stderr.length < STDERR_KEPT) stderr += data;
     });
     const timer = setTimeout(() => {
-      killGroup(child.pid);
+      if (child.pid !== undefined) killTree(child.pid);
       reject(new Error(`it took longer than ${timeLimitMs / 1000} s and was stopped`));
     }, timeLimitMs);
     child.on("error", (error) => {
@@ -89,11 +90,44 @@ function runProcessGroup(command: string, args: string[], timeLimitMs: number): 
   });
 }
 
-function killGroup(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    process.kill(-pid, "SIGKILL");
-  } catch {
-    // The group is gone already.
+/** Kills a process and its descendants, found through /proc (without /proc, the process alone). */
+function killTree(pid: number): void {
+  for (const target of [pid, ...descendantsOf(pid)]) {
+    try {
+      process.kill(target, "SIGKILL");
+    } catch {
+      // Gone already.
+    }
   }
+}
+
+function descendantsOf(root: number): number[] {
+  const children = new Map<number, number[]>();
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return [];
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // ended while we looked
+    }
+    // "pid (command) state ppid …": the command may hold spaces and parentheses, so read after the last ")".
+    const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+  }
+  const found: number[] = [];
+  const queue = [root];
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    for (const child of children.get(next) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
 }
