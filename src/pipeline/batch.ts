@@ -107,7 +107,7 @@ async function convertAll(options: BatchOptions, jobs: number, workers: Workers 
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const enqueue = (task: FileTask): void => void queue.add(async () => record(await dispatch(task, workers, timeoutMs)));
   // A group of .doc files gets one file's --timeout: sixteen that convert take a few seconds.
-  const docs = DocGroups.create(timeoutMs, enqueue);
+  const docs = DocGroups.create(jobs, timeoutMs, enqueue);
   const taken = new Set<string>();
   for (const input of selected(options)) {
     if ("error" in input) {

@@ -23,19 +23,20 @@ export const DOC_GROUP_BYTES = 32 * 1024 * 1024;
 export class DocGroups {
   private pending: FileTask[] = [];
   private pendingBytes = 0;
-  /** The run in progress: one at a time, so LibreOffice takes at most one core from the workers. */
-  private running: Promise<void> = Promise.resolve();
+  /** Runs in progress: at most `runsAtOnce` (one per worker), each LibreOffice taking about a core. */
+  private readonly running = new Set<Promise<void>>();
 
   private constructor(
     private readonly soffice: string,
+    private readonly runsAtOnce: number,
     private readonly timeLimitMs: number,
     private readonly handOn: (task: FileTask) => void,
   ) {}
 
   /** Undefined when LibreOffice is not on the machine: .doc files then go to word-extractor. */
-  static create(timeLimitMs: number, handOn: (task: FileTask) => void): DocGroups | undefined {
+  static create(runsAtOnce: number, timeLimitMs: number, handOn: (task: FileTask) => void): DocGroups | undefined {
     const soffice = findSoffice();
-    return soffice ? new DocGroups(soffice, timeLimitMs, handOn) : undefined;
+    return soffice ? new DocGroups(soffice, Math.max(1, runsAtOnce), timeLimitMs, handOn) : undefined;
   }
 
   /** Takes a .doc (an encrypted one is refused by the reader without LibreOffice); false for anything else. */
@@ -48,22 +49,24 @@ export class DocGroups {
   }
 
   /**
-   * Starts a run on the files taken so far, once the run before it has ended. A lone file goes to
-   * its worker as it is: a run of one gains nothing, and a file that hangs would wait twice.
+   * Starts a run on the files taken so far, once a run slot is free. A lone file goes to its worker
+   * as it is: a run of one gains nothing, and a file that hangs would wait twice.
    */
   async flush(): Promise<void> {
-    await this.running;
     const group = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
     if (group.length === 1) this.handOn(group[0]!);
-    else if (group.length > 1) this.running = this.convert(group);
+    if (group.length <= 1) return;
+    while (this.running.size >= this.runsAtOnce) await Promise.race(this.running);
+    const run = this.convert(group).finally(() => this.running.delete(run));
+    this.running.add(run);
   }
 
   /** Ends once every file taken has been handed on. */
   async finish(): Promise<void> {
     await this.flush();
-    await this.running;
+    await Promise.all(this.running);
   }
 
   private async convert(group: FileTask[]): Promise<void> {
