@@ -473,6 +473,32 @@ describe("per-file timeout and the inflation cap, from the command line", () => 
     expect(readdirSync(privateTmp), "LibreOffice's folder was left behind").toEqual([]);
   });
 
+  it("leaves no temporary folder when stopped by Ctrl-C during a LibreOffice conversion", async () => {
+    // The same stand-in for a LibreOffice that never ends; this time the run is stopped mid-conversion.
+    const fake = join(root(), "hanging-soffice-2.sh");
+    const pidFile = join(root(), "converter-2.pid");
+    writeFileSync(fake, `#!/bin/sh\nsleep 300 &\necho $! > "${pidFile}"\nwait\n`, { mode: 0o755 });
+    const privateTmp = join(root(), "tmp-2");
+    mkdirSync(privateTmp);
+    const doc = join(fixtures, "doc/2019_shanghai_shizhengfu_bangongting.doc");
+    const child = spawn(process.execPath, [cliPath, "convert", doc, "--out", join(root(), "stopped"), "--jobs", "1", "-q"], {
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, NIANBAO_SOFFICE: fake, TMPDIR: privateTmp },
+    });
+    const poll = setInterval(() => {
+      if (existsSync(pidFile)) {
+        clearInterval(poll);
+        child.kill("SIGINT");
+      }
+    }, 20);
+    const code = await new Promise<number | null>((done) => child.on("exit", done));
+    expect(code).toBe(130);
+    // A shell's background job ignores SIGINT, so the stand-in's child outlives the run; a real
+    // LibreOffice, started in the foreground, is stopped by the terminal's Ctrl-C with the run.
+    process.kill(Number(readFileSync(pidFile, "utf8")), "SIGKILL");
+    expect(readdirSync(privateTmp), "the run's temporary folder was left behind").toEqual([]);
+  });
+
   it("converts a report too large for a tight worker in the roomy one: a page whose 8,000-row appendix table needs over 96 MB", () => {
     const page = readFileSync(SHANGHAI_HTML, "utf8");
     const row = (r: number) => `<tr>${Array.from({ length: 20 }, (_, c) => `<td>${r * 20 + c}</td>`).join("")}</tr>`;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from "commander";
-import { availableParallelism } from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_TIMEOUT_MS, runBatch } from "../pipeline/batch.js";
 import { parseShard } from "../pipeline/shard.js";
@@ -34,6 +35,7 @@ program
   .option("-q, --quiet", "print nothing but failures")
   .action(async (inputs: string[], options: ConvertOptions) => {
     const progress = new Progress(options.quiet === true);
+    useRunTemporaryFolder();
     // Ctrl-C (or a scheduler's SIGTERM) stops at once, as a kill would: the manifest is complete up
     // to the last file that finished and every output is whole, so --resume goes on from there.
     onStopSignal((signal, exitCode) => {
@@ -122,4 +124,22 @@ try {
     process.stderr.write(`nianbao: ${(error as Error).stack ?? error}\n`);
     process.exitCode = 1;
   }
+}
+
+/**
+ * Points TMPDIR (for this process, its workers and the programs they start) at a folder of the run,
+ * removed when the process exits. LibreOffice's folders are removed by the conversion that made them,
+ * but a Ctrl-C or SIGTERM ends the process at once, with no time for that; LibreOffice's own
+ * temporary files land in it too.
+ */
+function useRunTemporaryFolder(): void {
+  const folder = mkdtempSync(join(tmpdir(), "nianbao-run-"));
+  process.env.TMPDIR = folder;
+  process.on("exit", () => {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+    } catch {
+      // A program still writing into it when the run was stopped; the folder is left to the system.
+    }
+  });
 }
