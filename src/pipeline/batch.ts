@@ -64,7 +64,8 @@ const WORKER = fileURLToPath(new URL("../worker/worker.js", import.meta.url));
 /**
  * Converts every input, one bad file never stopping the run: each input ends as exactly one manifest
  * line and, when converted, one JSON under outDir. Inputs are walked lazily and at most a few per
- * worker are in flight, so memory stays flat however large the archive.
+ * worker are in flight (and a group of .doc files per LibreOffice run, see doc-groups.ts), so memory
+ * stays flat however large the archive.
  */
 export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const jobs = options.jobs ?? defaultJobs();
