@@ -440,7 +440,7 @@ describe("per-file timeout and the inflation cap, from the command line", () => 
     const took = performance.now() - started;
     expect(result.status).toBe(1);
     const manifest = readManifest(join(out, "manifest.jsonl"));
-    expect(manifest.map((l) => l.input).sort()).toEqual(["a-seed.txt", "b-slow-table.html", "c-seed.txt"].map((name) => join(folder, name)));
+    expect(manifest.map((l) => l.input).sort(), result.stderr).toEqual(["a-seed.txt", "b-slow-table.html", "c-seed.txt"].map((name) => join(folder, name)));
     const slow = manifest.find((l) => l.input.endsWith("slow-table.html"))!;
     expect(slow).toMatchObject({ status: "failed", output: null });
     expect(slow.error).toBe(`${join(folder, "b-slow-table.html")}: conversion took longer than 2 s (--timeout) and was stopped`);

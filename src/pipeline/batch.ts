@@ -155,17 +155,29 @@ class Workers {
     // 30.2 s with the default). V8 reads the budget process-wide when it sets up an isolate's
     // feedback, so it is set before the workers start.
     setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
-    this.tight = new Piscina({ filename: WORKER, minThreads: jobs, maxThreads: jobs, resourceLimits: TIGHT_HEAP });
+    this.tight = withStrayErrorsIgnored(new Piscina({ filename: WORKER, minThreads: jobs, maxThreads: jobs, resourceLimits: TIGHT_HEAP }));
   }
 
   get roomy(): Piscina {
-    this.roomyPool ??= new Piscina({ filename: WORKER, minThreads: 0, maxThreads: 1, resourceLimits: ROOMY_HEAP });
+    this.roomyPool ??= withStrayErrorsIgnored(new Piscina({ filename: WORKER, minThreads: 0, maxThreads: 1, resourceLimits: ROOMY_HEAP }));
     return this.roomyPool;
   }
 
   async destroy(): Promise<void> {
     await Promise.all([this.tight.destroy(), this.roomyPool?.destroy()]);
   }
+}
+
+/**
+ * A worker that fails with no task of its own is reported by the pool as an 'error' event, and an
+ * 'error' event nobody listens to ends the process. It happens when a file is stopped at its
+ * --timeout and its worker runs out of memory before it is gone: the file already has its line (timed
+ * out), the pool replaces the worker, and there is nothing left to report. Unheard, it killed the
+ * whole run, losing the lines of the files still in flight.
+ */
+function withStrayErrorsIgnored(pool: Piscina): Piscina {
+  pool.on("error", () => {});
+  return pool;
 }
 
 async function dispatch(task: FileTask, workers: Workers | undefined, timeoutMs: number): Promise<ManifestLine> {
