@@ -5,6 +5,7 @@ import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { DEFAULT_MAX_INPUT_BYTES, DEFAULT_TIMEOUT_MS, runBatch } from "../pipeline/batch.js";
 import { parseShard } from "../pipeline/shard.js";
+import { killChildProcesses } from "../readers/doc/soffice.js";
 import { Progress } from "./progress.js";
 import { onStopSignal } from "./signals.js";
 import { registerExport } from "./export-command.js";
@@ -35,7 +36,7 @@ program
   .option("-q, --quiet", "print nothing but failures")
   .action(async (inputs: string[], options: ConvertOptions) => {
     const progress = new Progress(options.quiet === true);
-    useRunTemporaryFolder();
+    cleanUpAtExit();
     // Ctrl-C (or a scheduler's SIGTERM) stops at once, as a kill would: the manifest is complete up
     // to the last file that finished and every output is whole, so --resume goes on from there.
     onStopSignal((signal, exitCode) => {
@@ -127,15 +128,17 @@ try {
 }
 
 /**
- * Points TMPDIR (for this process, its workers and the programs they start) at a folder of the run,
- * removed when the process exits. LibreOffice's folders are removed by the conversion that made them,
- * but a Ctrl-C or SIGTERM ends the process at once, with no time for that; LibreOffice's own
- * temporary files land in it too.
+ * Leaves nothing behind when the process exits, also when Ctrl-C or SIGTERM ends it at once, with no
+ * time for each conversion to clean up after itself: LibreOffice processes still converting are
+ * killed (a scheduler's SIGTERM reaches nianbao alone), and the run's temporary folder is removed.
+ * TMPDIR points at that folder for this process, its workers and the programs they start, so
+ * LibreOffice's own temporary files land in it too.
  */
-function useRunTemporaryFolder(): void {
+function cleanUpAtExit(): void {
   const folder = mkdtempSync(join(tmpdir(), "nianbao-run-"));
   process.env.TMPDIR = folder;
   process.on("exit", () => {
+    killChildProcesses();
     try {
       rmSync(folder, { recursive: true, force: true });
     } catch {

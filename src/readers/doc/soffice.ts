@@ -92,9 +92,21 @@ function runWithTimeLimit(command: string, args: string[], timeLimitMs: number):
 
 /** Kills a process and its descendants, found through /proc (without /proc, the process alone). */
 function killTree(pid: number): void {
-  for (const target of [pid, ...descendantsOf(pid)]) {
+  killAll([pid, ...descendantsOf(pid)]);
+}
+
+/**
+ * Kills every process this one started, LibreOffice and its children: for a run that is ending at
+ * once (Ctrl-C, SIGTERM), whose conversions will not stop them themselves.
+ */
+export function killChildProcesses(): void {
+  killAll(descendantsOf(process.pid));
+}
+
+function killAll(pids: number[]): void {
+  for (const pid of pids) {
     try {
-      process.kill(target, "SIGKILL");
+      process.kill(pid, "SIGKILL");
     } catch {
       // Gone already.
     }
