@@ -10,6 +10,7 @@ import { Piscina } from "piscina";
 import type { ManifestLine } from "../writers/manifest.js";
 import { ManifestWriter } from "../writers/manifest-writer.js";
 import { type FileTask, failedLine } from "./task.js";
+import { detectFormat } from "./detect.js";
 import { DocGroups } from "./doc-groups.js";
 import { describeFsError, type InputFile, specialFileError, walkInputs } from "./inputs.js";
 import { inShard, type Shard } from "./shard.js";
@@ -273,7 +274,8 @@ function prepare(input: InputFile, options: BatchOptions, taken: Set<string>): F
     if (bytes.length > cap) return tooLarge(bytes.length);
     const outputName = outputNameFor(input.relative, taken);
     const sha256 = createHash("sha256").update(bytes).digest("hex");
-    const task: FileTask = { input: input.path, output: join(options.outDir, outputName), outputName, bytes, sha256 };
+    const format = detectFormat(bytes, input.path);
+    const task: FileTask = { input: input.path, output: join(options.outDir, outputName), outputName, bytes, sha256, format };
     if (options.maxInflatedBytes !== undefined) task.maxInflatedBytes = options.maxInflatedBytes;
     return task;
   } catch (error) {

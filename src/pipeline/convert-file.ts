@@ -1,5 +1,5 @@
 import { extname } from "node:path";
-import { ReaderError, type SourceFormat } from "../readers/document.js";
+import { ReaderError } from "../readers/document.js";
 import type { Report } from "../schema/report.js";
 import { writeFileAtomic } from "../writers/files.js";
 import type { ManifestLine } from "../writers/manifest.js";
@@ -8,16 +8,11 @@ import { type FileTask, failedLine } from "./task.js";
 import { PIPELINE_VERSION } from "./version.js";
 
 /** Converts one input and writes its JSON; never throws: every outcome is a manifest line. */
-export async function convertTask(task: FileTask, format?: SourceFormat): Promise<ManifestLine> {
-  const { input, sha256 } = task;
+export async function convertTask(task: FileTask): Promise<ManifestLine> {
+  const { input, output, outputName, bytes, sha256, ...options } = task;
   let report: Report;
   try {
-    const limits = {
-      ...(task.maxInflatedBytes === undefined ? {} : { maxInflatedBytes: task.maxInflatedBytes }),
-      ...(task.timeLimitMs === undefined ? {} : { timeLimitMs: task.timeLimitMs }),
-      ...(task.docxOfDoc === undefined ? {} : { docxOfDoc: task.docxOfDoc }),
-    };
-    report = await convertBytes(task.bytes, input, { ...limits, sha256, ...(format ? { format } : {}) });
+    report = await convertBytes(bytes, input, { ...options, sha256 });
   } catch (error) {
     return failedLine(input, conversionError(error), sha256);
   }
@@ -28,11 +23,11 @@ export async function convertTask(task: FileTask, format?: SourceFormat): Promis
   try {
     // Compact, as pandoc's JSON is: a third smaller than indented (79 against 110 KB for a report
     // with its provenance), so an archive's output is written and read back by exports that much faster.
-    writeFileAtomic(task.output, `${JSON.stringify(report)}\n`);
+    writeFileAtomic(output, `${JSON.stringify(report)}\n`);
   } catch (error) {
-    return failedLine(input, `cannot write ${task.outputName}: ${(error as Error).message}`, sha256);
+    return failedLine(input, `cannot write ${outputName}: ${(error as Error).message}`, sha256);
   }
-  return { input, output: task.outputName, status: "ok", ...outcome };
+  return { input, output: outputName, status: "ok", ...outcome };
 }
 
 /**

@@ -21,7 +21,7 @@ export class InvalidOutputError extends Error {
 export interface ConvertOptions extends ReadOptions {
   /** The bytes' sha256 when the caller has it already (the batch hashes every input for --resume). */
   sha256?: string;
-  /** The format when the caller has detected it already (a worker does, to load its reader first). */
+  /** The format when the caller has told it already (the batch does, once per file, for its workers and .doc groups). */
   format?: SourceFormat;
 }
 

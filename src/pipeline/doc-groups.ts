@@ -1,6 +1,5 @@
 import { isEncryptedCompoundFile } from "../readers/docx/compound.js";
 import { convertDocsToDocx, findSoffice } from "../readers/doc/soffice.js";
-import { detectFormat } from "./detect.js";
 import type { FileTask } from "./task.js";
 
 /**
@@ -41,7 +40,7 @@ export class DocGroups {
 
   /** Takes a .doc (an encrypted one is refused by the reader without LibreOffice); false for anything else. */
   async take(task: FileTask): Promise<boolean> {
-    if (detectFormat(task.bytes, task.input) !== "doc" || isEncryptedCompoundFile(task.bytes)) return false;
+    if (task.format !== "doc" || isEncryptedCompoundFile(task.bytes)) return false;
     this.pending.push(task);
     this.pendingBytes += task.bytes.byteLength;
     if (this.pending.length >= DOC_GROUP_SIZE || this.pendingBytes >= DOC_GROUP_BYTES) await this.flush();
@@ -56,8 +55,8 @@ export class DocGroups {
     const group = this.pending;
     this.pending = [];
     this.pendingBytes = 0;
-    if (group.length === 1) this.handOn(group[0]!);
-    if (group.length <= 1) return;
+    if (group.length === 0) return;
+    if (group.length === 1) return this.handOn(group[0]!);
     while (this.running.size >= this.runsAtOnce) await Promise.race(this.running);
     const run = this.convert(group).finally(() => this.running.delete(run));
     this.running.add(run);

@@ -1,11 +1,15 @@
+import type { SourceFormat } from "../readers/document.js";
+import type { ReadOptions } from "../readers/index.js";
 import type { ManifestLine } from "../writers/manifest.js";
 import { PIPELINE_VERSION } from "./version.js";
 
 /**
- * One unit of batch work: the bytes are read (and hashed) by the batch, converted in a worker.
- * Kept apart from the converter so the batch's main thread never loads the readers.
+ * One unit of batch work: the bytes are read, hashed and their format told by the batch, converted in
+ * a worker with the reader options the batch sets (--max-inflated-bytes; the converter time limit
+ * inside --timeout; a .doc's .docx from a group run of LibreOffice, see doc-groups.ts). Kept apart
+ * from the converter (types only) so the batch's main thread never loads the readers.
  */
-export interface FileTask {
+export interface FileTask extends ReadOptions {
   input: string;
   /** Absolute output path of the report JSON. */
   output: string;
@@ -13,12 +17,7 @@ export interface FileTask {
   outputName: string;
   bytes: Uint8Array;
   sha256: string;
-  /** Zip-bomb guard for .docx inputs (--max-inflated-bytes); the reader's default when absent. */
-  maxInflatedBytes?: number;
-  /** Longest an external converter (LibreOffice) may run on the file: set inside its --timeout. */
-  timeLimitMs?: number;
-  /** For a .doc converted in a group run of LibreOffice: its .docx (see doc-groups.ts). */
-  docxOfDoc?: Uint8Array;
+  format: SourceFormat;
 }
 
 export function failedLine(input: string, error: string, sha256: string | null = null): ManifestLine {

@@ -131,7 +131,9 @@ function descendantsOf(root: number): number[] {
     }
     // "pid (command) state ppid …": the command may hold spaces and parentheses, so read after the last ")".
     const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
+    const siblings = children.get(parent);
+    if (siblings) siblings.push(Number(entry));
+    else children.set(parent, [Number(entry)]);
   }
   const found: number[] = [];
   const queue = [root];
