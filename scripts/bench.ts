@@ -5,9 +5,12 @@
  * then on those files measures, `--repeat` times (default 2, to see the spread):
  * - the built CLI (`node dist/cli/main.js convert <folder> --out <tmp> -q --jobs 1|2`) per format, and
  *   over all three folders with --jobs 2: files/s, peak RSS (VmHWM), CPU ms per file;
- * - pandoc (`pandoc -f docx|html -t json FILE`), two processes at a time, on the first
- *   --pandoc-sample (200) files of the docx and HTML folders — pandoc takes 0.2–0.5 s a file — and the
- *   CLI with --jobs 2 on exactly those files; the sources cycle, so the sample has the corpus's mix;
+ * - pandoc (`pandoc -f docx|html -t json FILE`), two processes at a time, on the whole docx and HTML
+ *   folders (the same files the per-format runs convert; pandoc takes 0.2–0.5 s a file, so at N=1000
+ *   about 45 s a folder), and right after it the CLI with --jobs 2 on exactly those files, so that each
+ *   pair of runs meets the same load. --pandoc-sample K takes the first K files instead, for a quicker
+ *   run: the sources cycle, so a sample has the corpus's mix, but the CLI's start-up (0.3–0.4 s) then
+ *   weighs more on its files/s;
  * - convertBytes in this process, CPU ms per file, on up to --in-process (300) files per format;
  * - at 10,000, `nianbao export` of the whole corpus's output to SQLite after each whole-corpus run.
  * At sizes above 1000 (the second half of --scale) only what the scale targets need is repeated (all
@@ -63,7 +66,7 @@ interface Series<T> {
 }
 
 interface PandocComparison {
-  /** The files both ran on: the first `files` of the folder. */
+  /** The files both ran on: the folder, or its first --pandoc-sample files. */
   files: number;
   pandoc: Series<PandocRun>;
   /** The CLI with --jobs 2 on exactly those files. */
@@ -350,7 +353,7 @@ function writeResults(all: Record<string, SizeResult>, load: number[]): void {
     method: {
       nianbao: "node dist/cli/main.js convert <format folder> --out <tmp> -q --jobs N, timed as a child process; best of the repeats, spread = (max−min)/max",
       peakRss: "VmHWM of the CLI process (worker threads included) polled every 20 ms from /proc",
-      pandoc: "pandoc -f docx|html -t json FILE > /dev/null, 2 processes at a time over the first `files` files of the folder; nianbao's CLI with --jobs 2 on exactly those files",
+      pandoc: "pandoc -f docx|html -t json FILE > /dev/null, 2 processes at a time over the format's folder (or its first `files` files with --pandoc-sample); nianbao's CLI with --jobs 2 on exactly those files",
       cpu: "user+system CPU of the child processes (reaped-children times of the bench process)",
       inProcess: "convertBytes from dist/ in the bench process, one file at a time after a warm-up; CPU = process.cpuUsage user+system",
     },
@@ -437,7 +440,7 @@ function uptime(): string | null {
 }
 
 function parseArgs(args: string[]): Options {
-  const result: Options = { sizes: [1000], repeat: 2, seed: 1, pandocSample: 200, full: false, reportOnly: false, inProcess: 300, profile: false, pandoc: true, waitLoad: null, shared: join(ROOT, "../shared") };
+  const result: Options = { sizes: [1000], repeat: 2, seed: 1, pandocSample: Number.POSITIVE_INFINITY, full: false, reportOnly: false, inProcess: 300, profile: false, pandoc: true, waitLoad: null, shared: join(ROOT, "../shared") };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]!;
     const value = () => {
