@@ -15,7 +15,7 @@ import { registerExport } from "./export-command.js";
 
 /** Exit codes: 0 every input converted (or was skipped), 1 some failed, 2 usage error. */
 const program = new Command("nianbao")
-  .description("Convert 政府信息公开工作年度报告 (.docx, HTML, text) into validated, checked JSON")
+  .description("Convert 政府信息公开工作年度报告 (.docx, .doc, HTML, PDF, text) into validated, checked JSON")
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
