@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -407,6 +407,35 @@ describe("series.carryOver across documents", () => {
     expect(countManifestLines(seriesDir)).toBe(8);
   });
 
+  it("takes the groups a researcher gives: series.json with a group split and two merged", async () => {
+    const written = JSON.parse(readFileSync(join(work, "series", "series.json"), "utf8"));
+    const edited = {
+      ...written,
+      groups: [
+        { names: ["淮安市洪泽区人民政府"] }, // split off from 洪泽区人民政府: a and c are not its years
+        { names: ["洪泽区人民政府"] },
+        { names: ["阳泉市人民政府", "晋中市人民政府", "某县人民政府"] }, // merged; the third name no report carries
+      ],
+    };
+    const issuers = join(work, "series-given", "issuers.json");
+    mkdirSync(dirname(issuers), { recursive: true });
+    writeFileSync(issuers, JSON.stringify(edited));
+    const given = await exportOutput({ outDir: seriesDir, to: join(work, "series-given", "series.jsonl"), issuerGroups: issuers });
+    const series = JSON.parse(readFileSync(join(work, "series-given", "series.json"), "utf8"));
+    expect(series.groups.map((g: { key: string; names: string[]; given: boolean; reports: { file: string }[] }) => [g.key, g.names, g.given, g.reports.map((r) => r.file)])).toEqual([
+      // A group's key is its longest name, the first in code point order among equals, as for the others.
+      ["晋中市人民政府", ["晋中市人民政府", "阳泉市人民政府"], true, ["derived/d.txt", "derived/e.txt", "derived/f.txt"]],
+      ["洪泽区人民政府", ["洪泽区人民政府"], true, ["derived/a.txt", "derived/c.txt"]],
+      ["淮安市洪泽区人民政府", ["淮安市洪泽区人民政府"], true, ["derived/b.txt"]],
+    ]);
+    expect(series.unusedNames).toEqual(["某县人民政府"]);
+    // b's broken carry is no longer seen (no 2022 in its group); f's 9 now follows 阳泉 2022's blank.
+    expect(given.seriesFindings).toBe(1);
+    expect(series.findings).toEqual([
+      expect.objectContaining({ file: "derived/f.txt", previous: expect.objectContaining({ file: "derived/e.txt" }), expected: 0, actual: 9 }),
+    ]);
+  });
+
   it("does not duplicate series findings when exported again", async () => {
     await exportOutput({ outDir: seriesDir, to: join(work, "series", "series.sqlite") });
     expect(db.prepare("SELECT count(*) AS n FROM findings WHERE rule = 'series.carryOver'").get()).toEqual({ n: 1 });
@@ -466,6 +495,33 @@ describe("checkSeries issuer grouping", () => {
     expect(result.ambiguous).toEqual([{ name: "郊区人民政府", candidates: ["长治市郊区人民政府", "阳泉市郊区人民政府"].sort() }]);
   });
 
+  it("takes given groups as they are and groups only the names they do not list", () => {
+    // The same body under two names that no rule can tell are one (the real Pingtan reports say 平潭综合实验区).
+    const reports: SeriesReport[] = [
+      { issuer: "平潭综合实验区管委会", year: 2020, values: { "applications.carriedForward.total": 2 } },
+      { issuer: "平潭综合实验区", year: 2021, values: { "applications.carriedOver.total": 1 } },
+      { issuer: "洪泽区人民政府", year: 2021, values: {} },
+      { issuer: "淮安市洪泽区人民政府", year: 2022, values: {} },
+    ];
+    const automatic = checkSeries(reports);
+    expect(automatic.groups.map((g) => g.names)).toEqual([["平潭综合实验区"], ["平潭综合实验区管委会"], ["淮安市洪泽区人民政府", "洪泽区人民政府"]]);
+    expect(automatic.findings).toEqual([]);
+    const given = checkSeries(reports, [["平潭综合实验区", "平潭 综合实验区管委会"]]);
+    expect(given.groups.map((g) => [g.key, g.names, g.given])).toEqual([
+      ["平潭综合实验区管委会", ["平潭综合实验区管委会", "平潭综合实验区"], true],
+      ["淮安市洪泽区人民政府", ["淮安市洪泽区人民政府", "洪泽区人民政府"], false],
+    ]);
+    expect(given.findings.map((f) => [f.report.issuer, f.finding.expected, f.finding.actual])).toEqual([["平潭综合实验区", 2, 1]]);
+    expect(given.unusedNames).toEqual([]);
+  });
+
+  it("keeps a body apart when it is given a group of its own, ambiguous names included", () => {
+    const names = ["阳泉市郊区人民政府", "长治市郊区人民政府", "郊区人民政府"];
+    const result = checkSeries(names.map((i) => report(i)), [["阳泉市郊区人民政府", "郊区人民政府"], ["长治市郊区人民政府"]]);
+    expect(result.groups.map((g) => g.names)).toEqual([["长治市郊区人民政府"], ["阳泉市郊区人民政府", "郊区人民政府"]]);
+    expect(result.ambiguous).toEqual([]);
+  });
+
   it("counts a blank figure as 0 but checks nothing when both are blank", () => {
     const pair = (forward: number | null, over: number | null) =>
       checkSeries([
@@ -487,6 +543,30 @@ describe("nianbao export (CLI)", () => {
     const unknown = cli(outDir, "--to", join(work, "cli", "x.xlsx"));
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("cannot tell the export format");
+  });
+
+  it("exits 2 for issuer groups it cannot use, naming the file and the problem, before writing anything", () => {
+    const file = (name: string, content: string) => {
+      const path = join(work, "cli-issuers", name);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
+      return path;
+    };
+    const to = join(work, "cli-issuers", "out", "x.sqlite");
+    const run = (issuers: string) => {
+      const result = cli(outDir, "--to", to, "--issuers", issuers, "-q");
+      return [result.status, result.stderr];
+    };
+    const notJson = file("not-json.json", "{groups:");
+    expect(run(notJson)).toEqual([2, expect.stringMatching(new RegExp(`^error: the issuer groups ${notJson} are not JSON: `))]);
+    const wrongShape = file("shape.json", JSON.stringify({ groups: [{ names: [] }] }));
+    expect(run(wrongShape)).toEqual([2, expect.stringContaining(`error: the issuer groups ${wrongShape} are not {"groups": [{"names": ["…"]}, …]}: `)]);
+    expect(run(wrongShape)[1]).toContain("at groups.0.names");
+    const twice = file("twice.json", JSON.stringify({ groups: [{ names: ["阳泉市人民政府"] }, { names: ["晋中市人民政府", "阳泉市 人民政府"] }] }));
+    expect(run(twice)).toEqual([2, `error: the issuer groups ${twice} list 阳泉市人民政府 in two groups (numbers 1 and 2): a body belongs to one\n`]);
+    const missing = join(work, "cli-issuers", "missing.json");
+    expect(run(missing)).toEqual([2, expect.stringContaining(`error: cannot read the issuer groups: ENOENT: no such file or directory, open '${missing}'`)]);
+    expect(existsSync(dirname(to))).toBe(false);
   });
 
   it("exports and reports what it wrote", () => {

@@ -18,7 +18,9 @@ import { roundSum } from "../tables/number.js";
  *    and 长治市郊区人民政府) is ambiguous: it is left in a group of its own and listed as ambiguous,
  *    never guessed. Longer names that nest (江苏省淮安市洪泽区… ⊃ 淮安市洪泽区…) are not a conflict.
  *
- * The groups are returned so a researcher can see them and correct a wrong merge.
+ * The groups are returned so a researcher can see them, and correct them by giving groups of their
+ * own: a name listed in a given group belongs to that group and no other (a group of one name keeps a
+ * body apart); the names no given group lists are grouped as above, among themselves.
  */
 
 export const CARRY_OVER_PATH = "applications.carriedOver.total";
@@ -38,6 +40,8 @@ export interface IssuerGroup<T extends SeriesReport> {
   names: string[];
   /** The group's reports with a year, by year. */
   reports: T[];
+  /** The group is one of those given to checkSeries, not formed by the rules above. */
+  given: boolean;
 }
 
 export interface AmbiguousName {
@@ -58,6 +62,8 @@ export interface SeriesResult<T extends SeriesReport> {
   groups: IssuerGroup<T>[];
   ambiguous: AmbiguousName[];
   findings: SeriesFinding<T>[];
+  /** Names of the given groups that no report carries (a misspelt name shows here). */
+  unusedNames: string[];
 }
 
 const DIVISION_ENDINGS = new Set(["省", "市", "区", "县", "州", "盟", "旗"]);
@@ -66,10 +72,16 @@ export function normalizeIssuer(name: string): string {
   return name.normalize("NFKC").replace(/\s+/g, "");
 }
 
-export function checkSeries<T extends SeriesReport>(reports: readonly T[]): SeriesResult<T> {
+/** `given`: groups of issuer names that are one body each, taken as they are (see above). */
+export function checkSeries<T extends SeriesReport>(reports: readonly T[], given: readonly (readonly string[])[] = []): SeriesResult<T> {
   const dated = reports.filter((r): r is T & { issuer: string; year: number } => r.issuer !== null && r.issuer.trim() !== "" && r.year !== null);
   const names = [...new Set(dated.map((r) => normalizeIssuer(r.issuer)))];
-  const { rootOf, ambiguous } = groupNames(names);
+  const rootOf = new Map<string, string>();
+  const { givenRoots, unusedNames } = placeGivenGroups(given, new Set(names), rootOf);
+  const ambiguous = groupNames(
+    names.filter((name) => !rootOf.has(name)),
+    rootOf,
+  );
 
   const byRoot = new Map<string, T[]>();
   for (const report of dated) {
@@ -80,14 +92,44 @@ export function checkSeries<T extends SeriesReport>(reports: readonly T[]): Seri
   }
   const groups = [...byRoot].map(([key, members]): IssuerGroup<T> => {
     const groupNames = names.filter((n) => rootOf.get(n) === key).sort(longestFirst);
-    return { key, names: groupNames, reports: members.sort((a, b) => a.year! - b.year!) };
+    return { key, names: groupNames, reports: members.sort((a, b) => a.year! - b.year!), given: givenRoots.has(key) };
   });
   groups.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { groups, ambiguous, findings: groups.flatMap((g) => carryOverFindings(g.reports)) };
+  return { groups, ambiguous, findings: groups.flatMap((g) => carryOverFindings(g.reports)), unusedNames };
 }
 
-/** Each name's group root (the longest name it is the same body as) and the names left alone as ambiguous. */
-function groupNames(names: readonly string[]): { rootOf: Map<string, string>; ambiguous: AmbiguousName[] } {
+/**
+ * Sets the root of each present name that a given group lists: the group's longest present name. A
+ * name listed twice stays in the first group that lists it.
+ */
+function placeGivenGroups(
+  given: readonly (readonly string[])[],
+  present: ReadonlySet<string>,
+  rootOf: Map<string, string>,
+): { givenRoots: Set<string>; unusedNames: string[] } {
+  const givenRoots = new Set<string>();
+  const unusedNames: string[] = [];
+  for (const group of given) {
+    const members = [...new Set(group.map(normalizeIssuer))].sort(longestFirst);
+    const root = members.find((name) => present.has(name) && !rootOf.has(name));
+    if (root === undefined) {
+      unusedNames.push(...members.filter((name) => !present.has(name)));
+      continue;
+    }
+    givenRoots.add(root);
+    for (const name of members) {
+      if (!present.has(name)) unusedNames.push(name);
+      else if (!rootOf.has(name)) rootOf.set(name, root);
+    }
+  }
+  return { givenRoots, unusedNames };
+}
+
+/**
+ * Sets each name's group root in `rootOf` (the longest name it is the same body as) and returns the
+ * names left alone as ambiguous.
+ */
+function groupNames(names: readonly string[], rootOf: Map<string, string>): AmbiguousName[] {
   const longerBySuffix = new Map<string, string[]>();
   for (const name of names) {
     for (const suffix of placeSuffixes(name)) {
@@ -96,7 +138,6 @@ function groupNames(names: readonly string[]): { rootOf: Map<string, string>; am
       else longerBySuffix.set(suffix, [name]);
     }
   }
-  const rootOf = new Map<string, string>();
   const ambiguous: AmbiguousName[] = [];
   // Longest first, so a longer name's root is known before any shorter name joins it.
   for (const name of [...names].sort(longestFirst)) {
@@ -111,7 +152,7 @@ function groupNames(names: readonly string[]): { rootOf: Map<string, string>; am
       ambiguous.push({ name, candidates });
     }
   }
-  return { rootOf, ambiguous };
+  return ambiguous;
 }
 
 /** The proper suffixes of a name that start right after a division character and are names of a place's body. */

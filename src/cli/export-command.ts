@@ -12,10 +12,11 @@ export function registerExport(program: Command): void {
     .requiredOption("-t, --to <file>", "the export file; .sqlite is updated in place, keyed by each source's sha256")
     .option("--wide", "CSV: one row per report, one column per canonical path (default: one row per value)")
     .option("--excel", "CSV: start with a UTF-8 BOM so Excel reads the Chinese text")
+    .option("--issuers <file>", "issuer groups for series.carryOver in place of the automatic ones: series.json with its groups[].names edited")
     .option("-q, --quiet", "print nothing but errors")
-    .action(async (dir: string, options: { to: string; wide?: boolean; excel?: boolean; quiet?: boolean }) => {
+    .action(async (dir: string, options: { to: string; wide?: boolean; excel?: boolean; issuers?: string; quiet?: boolean }) => {
       // Loaded on use: the writers (better-sqlite3, parquet) are not needed by the other commands.
-      const { ExportTargetError, ExportUsageError, exportOutput, OutputDirError } = await import("../exports/index.js");
+      const { ExportTargetError, ExportUsageError, exportOutput, IssuerGroupsError, OutputDirError } = await import("../exports/index.js");
       // Failed conversions were reported by convert; here they are rows like any other.
       const progress = new Progress(options.quiet === true, false);
       // Ctrl-C (or SIGTERM) stops after the report being written, so the export file is left whole.
@@ -27,6 +28,7 @@ export function registerExport(program: Command): void {
           to: options.to,
           wide: options.wide ?? false,
           excel: options.excel ?? false,
+          issuerGroups: options.issuers,
           onStart: (total) => progress.start(total),
           onEntry: (line) => progress.result(line),
           signal: interrupt.signal,
@@ -45,8 +47,8 @@ export function registerExport(program: Command): void {
           const { signal, exitCode } = interrupt.signal.reason as Stopped;
           throw new CommanderError(exitCode, "nianbao.stopped", `${signal}: export stopped; run the same command again to complete ${options.to}\n`);
         }
-        // Exit 2 (usage): the command names no output folder or no format it can write.
-        if (error instanceof ExportUsageError || error instanceof OutputDirError) {
+        // Exit 2 (usage): the command names no output folder, no format it can write or unusable issuer groups.
+        if (error instanceof ExportUsageError || error instanceof OutputDirError || error instanceof IssuerGroupsError) {
           throw new CommanderError(2, "nianbao.usage", `error: ${error.message}\n`);
         }
         // Exit 1: the export file cannot be written; said in words, the committed part kept.

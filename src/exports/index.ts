@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, extname } from "node:path";
 import { CsvSink } from "./csv.js";
 import { EXPORT_FORMATS, type ExportFormat } from "./formats.js";
+import { readIssuerGroups } from "./issuer-groups.js";
 import { JsonlSink } from "./jsonl.js";
 import { countManifestLines, type UnreadableLine } from "./output-dir.js";
 import { readOutputDirAhead } from "./read-ahead.js";
@@ -11,6 +12,7 @@ import type { ExportSink } from "./sink.js";
 import type { ManifestLine } from "../writers/manifest.js";
 import { SqliteSink } from "./sqlite.js";
 
+export { IssuerGroupsError } from "./issuer-groups.js";
 export { OutputDirError } from "./output-dir.js";
 export { ExportTargetError } from "./sink.js";
 
@@ -25,6 +27,8 @@ export interface ExportOptions {
   wide?: boolean;
   /** CSV only: start with a UTF-8 BOM for Excel. */
   excel?: boolean;
+  /** A JSON file of issuer groups to use in place of the automatic ones (see issuer-groups.ts). */
+  issuerGroups?: string;
   /** Called once before the first entry with the number of manifest lines (the entries, about). */
   onStart?: (total: number) => void;
   onEntry?: (line: ManifestLine) => void;
@@ -63,6 +67,8 @@ export function formatOf(path: string): ExportFormat {
 export async function exportOutput(options: ExportOptions): Promise<ExportSummary> {
   const format = formatOf(options.to);
   if ((options.wide || options.excel) && format !== ".csv") throw new ExportUsageError("--wide and --excel apply to .csv exports only");
+  // Read before anything is written, so that a mistake in the file costs nothing.
+  const givenGroups = options.issuerGroups === undefined ? [] : readIssuerGroups(options.issuerGroups);
   // Counting the manifest's lines first also refuses a folder that is not an output folder.
   const expectedEntries = countManifestLines(options.outDir);
   mkdirSync(dirname(options.to), { recursive: true });
@@ -83,7 +89,7 @@ export async function exportOutput(options: ExportOptions): Promise<ExportSummar
     sink.abandon();
     throw error;
   }
-  const outcome = series.check();
+  const outcome = series.check(givenGroups);
   sink.finish(outcome);
   const seriesFile = seriesFilePath(options.to);
   writeSeriesFile(seriesFile, outcome);

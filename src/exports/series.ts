@@ -22,8 +22,8 @@ export class SeriesCollector {
     this.members.set(report.source.sha256, { file: line.input, sha256: report.source.sha256, issuer: report.meta.issuer, year: report.meta.year, values });
   }
 
-  check(): SeriesOutcome {
-    return checkSeries([...this.members.values()]);
+  check(givenGroups: readonly (readonly string[])[]): SeriesOutcome {
+    return checkSeries([...this.members.values()], givenGroups);
   }
 }
 
@@ -38,9 +38,10 @@ export function writeSeriesFile(path: string, outcome: SeriesOutcome): void {
     rule: "series.carryOver",
     relation: `${CARRY_OVER_PATH} of year Y = ${CARRY_FORWARD_PATH} of year Y-1, same issuer group`,
     grouping:
-      "issuer names are the same body when the longer one is the shorter one preceded by whole division names (淮安市 + 洪泽区人民政府); a name several unrelated longer names end with is left alone under `ambiguous`",
-    groups: outcome.groups.map((g) => ({ key: g.key, names: g.names, reports: g.reports.map(describe) })),
+      "issuer names are the same body when the longer one is the shorter one preceded by whole division names (淮安市 + 洪泽区人民政府); a name several unrelated longer names end with is left alone under `ambiguous`. To correct the groups, edit this file's groups[].names and export again with --issuers FILE: a listed name belongs to its group only (`given`), the others are grouped as before",
+    groups: outcome.groups.map((g) => ({ key: g.key, names: g.names, given: g.given, reports: g.reports.map(describe) })),
     ambiguous: outcome.ambiguous,
+    unusedNames: outcome.unusedNames,
     findings: outcome.findings.map(({ report, previous, finding }) => ({ ...describe(report), previous: describe(previous), ...finding })),
   };
   writeFileAtomic(path, `${JSON.stringify(content, null, 2)}\n`);
