@@ -28,6 +28,24 @@ describe("the nianbao CLI (built dist/, as a user runs it)", () => {
     expect(report.source).toMatchObject({ file: "2021_yangquan_city.txt", format: "text", sha256: seed.sha256 });
   });
 
+  it("writes from its workers byte for byte what it writes converting in its own thread, for every format", () => {
+    // Two workers, as on this 2-core machine by default.
+    const [inWorkers, inThread] = [join(out(), "workers"), join(out(), "in-thread")];
+    expect(run(["convert", realCorpus, resolve(shared, "seed"), "--out", inWorkers, "--jobs", "2", "--quiet"]).status).toBe(0);
+    expect(run(["convert", realCorpus, resolve(shared, "seed"), "--out", inThread, "--jobs", "0", "--quiet"]).status).toBe(0);
+    const outputs = (dir: string) =>
+      readFileSync(join(dir, "manifest.jsonl"), "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => manifestLine.parse(JSON.parse(l)))
+        .filter((l) => l.output !== null)
+        .map((l) => [l.output, readFileSync(join(dir, l.output!), "utf8")])
+        .sort();
+    const fromWorkers = outputs(inWorkers);
+    expect(fromWorkers.map(([name]) => name)).toEqual(expect.arrayContaining(["2024_huaian_shi.pdf.json", "2019_shanghai_shizhengfu_bangongting.html.json"]));
+    expect(outputs(inThread)).toEqual(fromWorkers);
+  });
+
   it("exits 0 when every input converts, and 2 on a usage error", () => {
     const ok = run(["convert", resolve(shared, "seed/2021_yangquan_city.txt"), "--out", join(out(), "one"), "-q"]);
     expect(ok.status).toBe(0);
