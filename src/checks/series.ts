@@ -78,10 +78,7 @@ export function checkSeries<T extends SeriesReport>(reports: readonly T[], given
   const names = [...new Set(dated.map((r) => normalizeIssuer(r.issuer)))];
   const rootOf = new Map<string, string>();
   const { givenRoots, unusedNames } = placeGivenGroups(given, new Set(names), rootOf);
-  const ambiguous = groupNames(
-    names.filter((name) => !rootOf.has(name)),
-    rootOf,
-  );
+  const ambiguous = groupNames(names.filter((name) => !rootOf.has(name)), rootOf);
 
   const byRoot = new Map<string, T[]>();
   for (const report of dated) {
