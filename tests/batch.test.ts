@@ -77,6 +77,9 @@ describe("batch runs: resume after kill -9, shards and merge", () => {
     const resumed = runCli(["convert", archive, "--out", out, "--resume", "--jobs", "2"]);
     expect(resumed.status).toBe(0);
     expect(resumed.stderr).toContain(`(${before.length} kept from the earlier run)`);
+    // The kept results count as done but not in the rate, which is what the ETA is worked out from.
+    const progress = resumed.stderr.split("\n").filter((line) => line.includes(" docs/s · "));
+    expect(progress.at(-1)).toMatch(new RegExp(`^48/48 · [0-9.]+ docs/s · ETA 0s · 0 failed · ${before.length} kept$`));
     expect(sortedLines(out)).toEqual(sortedLines(reference));
     for (const [output, mtime] of stamps) expect(statSync(join(out, output)).mtimeMs).toBe(mtime);
     for (const line of readManifest(join(reference, "manifest.jsonl"))) {

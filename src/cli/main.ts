@@ -54,7 +54,7 @@ program
       resume: options.resume === true,
       ...(options.shard ? { shard: parseShard(options.shard) ?? usageError("--shard takes i/n with 0 ≤ i < n") } : {}),
       onStart: (total) => progress.start(total),
-      onResult: (line) => progress.result(line),
+      onResult: (line, resumed) => progress.result(line, resumed),
     });
     progress.finish();
     if (!options.quiet) {

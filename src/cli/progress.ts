@@ -8,6 +8,8 @@ export class Progress {
   private total = 0;
   private done = 0;
   private failed = 0;
+  /** Results a resumed run took from the earlier manifest: counted as done, not in the rate. */
+  private kept = 0;
   private readonly started = Date.now();
   private lastPlain = 0;
   /** `done` when the last plain line was printed. */
@@ -24,8 +26,9 @@ export class Progress {
     this.total = total;
   }
 
-  result(line: ManifestLine): void {
+  result(line: ManifestLine, kept = false): void {
     this.done++;
+    if (kept) this.kept++;
     if (line.status === "failed") {
       this.failed++;
       if (this.echoFailures) {
@@ -53,9 +56,11 @@ export class Progress {
 
   private status(): string {
     const seconds = (Date.now() - this.started) / 1000;
-    const rate = seconds > 0 ? this.done / seconds : 0;
-    const eta = rate > 0 ? Math.round((this.total - this.done) / rate) : 0;
-    return `${this.done}/${this.total} · ${rate.toFixed(1)} docs/s · ETA ${eta}s · ${this.failed} failed`;
+    // Kept results arrive at once: counted in the rate they would promise an ETA the run cannot keep.
+    const rate = seconds > 0 ? (this.done - this.kept) / seconds : 0;
+    const eta = this.done >= this.total ? "0s" : rate > 0 ? `${Math.round((this.total - this.done) / rate)}s` : "?";
+    const kept = this.kept > 0 ? ` · ${this.kept} kept` : "";
+    return `${this.done}/${this.total} · ${rate.toFixed(1)} docs/s · ETA ${eta} · ${this.failed} failed${kept}`;
   }
 
   private draw(): void {
