@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { convertBytes } from "../src/pipeline/convert.js";
 import { fieldsOf, type TemplateVersion } from "../src/schema/fields.js";
 import { expectedValues } from "./helpers/expected.js";
 import { convertFile, errorFindings, flatValues, realCorpus } from "./helpers/paths.js";
@@ -70,3 +72,34 @@ describe("2018 Pingtan (old-style report)", () => {
     expect(report.findings.map((f) => f.rule)).toContain("template.none");
   });
 });
+
+describe("Pingtan 2025 with a cell of 表三 that is not a number (the page edited)", () => {
+  /** The page with `from` replaced by `to` in the first cell after `position` that holds exactly `from`. */
+  const edit = (html: string, position: number, from: string, to: string) => {
+    const cell = html.indexOf(`>${from}</p>`, position);
+    return `${html.slice(0, cell)}>${to}</p>${html.slice(cell + from.length + 5)}`;
+  };
+
+  it("leaves the cell null with a warning and checks no relation through it: unread is not blank", async () => {
+    let html = readFileSync(page("2025_pingtan_zonghe_shiyanqu.html"), "utf8");
+    // 一、本年新收… 总计 (154) in words, as a report that writes 见附表 in a cell would; and a real
+    // break elsewhere: 二、上年结转 自然人 0 → 5.
+    html = edit(html, html.indexOf("一、本年新收政府信息公开申请数量"), "154", "见附表");
+    html = edit(html, html.indexOf("二、上年结转政府信息公开申请数量"), "0", "5");
+    // 表四's data row follows the last header cell 尚未审结: its fifth number is 行政复议 总计 (36).
+    html = edit(html, html.lastIndexOf("尚未<br/>审结"), "36", "见附件");
+    const report = await convertBytes(Buffer.from(html), "2025_pingtan_zonghe_shiyanqu.html");
+    expect(report.tables.applications?.received).toMatchObject({ naturalPerson: 151, total: null });
+    expect(report.findings.filter((f) => f.paths.includes("applications.received.total")).map((f) => f.rule)).toEqual(["value.unreadable"]);
+    // The prose says 行政复议36起; with the cell unread, neither that nor 维持+纠正+其他+尚未审结 is compared.
+    expect(report.tables.reviewLitigation?.review).toEqual({ upheld: 25, corrected: 3, other: 8, pending: 0, total: null });
+    expect(report.findings.filter((f) => f.paths.includes("reviewLitigation.review.total")).map((f) => f.rule)).toEqual(["value.unreadable"]);
+    // Read as a blank (0), the 总计 cell would have broken 一 = the sum of its columns (0 ≠ 154) and
+    // the 总计 column's 一+二 = 三+四 (0 ≠ 154): findings about the report that are not true of it.
+    expect(errorFindings(report).map((f) => [f.rule, f.paths[0], f.expected, f.actual])).toEqual([
+      ["applications.balance", "applications.received.naturalPerson", 156, 151],
+      ["applications.rowTotal", "applications.carriedOver.naturalPerson", 5, 0],
+    ]);
+  });
+});
+

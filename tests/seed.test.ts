@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { convertBytes } from "../src/pipeline/convert.js";
 import { fieldsOf } from "../src/schema/fields.js";
 import type { Report } from "../src/schema/report.js";
 import { convertFile, errorFindings, flatValues, shared } from "./helpers/paths.js";
@@ -68,6 +69,32 @@ describe("the seed report (阳泉市 2021, flattened text)", () => {
     expect(report.provenance["applications.received.total"]).toMatchObject({ raw: "36", at: { table: 1 } });
     expect(report.provenance["applications.received.total"]?.at.line).toBeGreaterThan(0);
     expect(report.provenance["meta.publishDate"]).toMatchObject({ raw: "2022年3月9日" });
+  });
+});
+
+describe("the seed with one cell of 表三 that is not a number", () => {
+  let report: Report;
+  beforeAll(async () => {
+    // 一、本年新收… 总计 (36) replaced by words, as a report that writes 见附表 in a cell would.
+    const lines = readFileSync(resolve(shared, "seed/2021_yangquan_city.txt"), "utf8").split("\n");
+    const label = lines.findIndex((l) => l.trim() === "一、本年新收政府信息公开申请数量");
+    expect(lines[label + 7]?.trim()).toBe("36");
+    lines[label + 7] = "\t见附表";
+    report = await convertBytes(Buffer.from(lines.join("\n")), "2021_yangquan_city.txt");
+  });
+
+  it("leaves the cell null with a warning, and checks no relation through it: unread is not blank", () => {
+    expect(report.tables.applications?.received.total).toBeNull();
+    expect(report.findings.filter((f) => f.paths.includes("applications.received.total")).map((f) => f.rule)).toEqual(["value.unreadable"]);
+    // Read as a blank (0), it would have made the row 36 ≠ 0 and the 总计 column 0 ≠ 37, both untrue.
+    expect(report.findings.filter((f) => f.rule === "applications.rowTotal")).toEqual([]);
+  });
+
+  it("still checks every relation that does not pass through it", () => {
+    const balance = errorFindings(report).filter((f) => f.rule === "applications.balance");
+    expect(balance.map((f) => [f.paths[0], f.expected, f.actual])).toEqual([["applications.received.naturalPerson", 36, 37]]);
+    const narrative = report.findings.filter((f) => f.rule === "narrative.mismatch");
+    expect(narrative.map((f) => [f.paths[0], f.expected, f.actual])).toContainEqual(["applications.results.total.total", 36, 35]);
   });
 });
 

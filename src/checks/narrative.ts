@@ -8,6 +8,7 @@ export function narrativeMismatch(view: ValueView, paragraphs: { text: string; b
   const findings: Finding[] = [];
   for (const { text, block } of paragraphs) {
     for (const { statement, value: stated, text: said } of proseFigures(text)) {
+      if (view.anyUnread(statement.paths)) continue;
       const table = sumOf(view, statement.paths);
       if (table === undefined || stated === table) continue;
       findings.push({

@@ -1,12 +1,27 @@
 import { roundSum } from "../tables/number.js";
 import type { Finding, Locator, ProvenanceEntry } from "../schema/report.js";
 
-/** The values a rule reads: canonical path → number, null (blank) or undefined (not in this template). */
+/**
+ * The values a rule reads: canonical path → number, null (blank) or undefined (not in this template).
+ * A null that a reading finding names (a cell that is not a number, an amount without a unit, cells
+ * that ran together past telling apart) is unread, not blank: what the source prints there is not
+ * known, so no relation through it is checked.
+ */
 export class ValueView {
+  private readonly unread: ReadonlySet<string>;
+
   constructor(
     private readonly values: ReadonlyMap<string, number | null>,
     private readonly provenance: Readonly<Record<string, ProvenanceEntry>>,
-  ) {}
+    readingFindings: readonly Finding[],
+  ) {
+    this.unread = new Set(readingFindings.flatMap((f) => f.paths).filter((p) => values.get(p) === null));
+  }
+
+  /** Some of the paths hold a value that could not be read. */
+  anyUnread(paths: readonly string[]): boolean {
+    return paths.some((p) => this.unread.has(p));
+  }
 
   get(path: string): number | null | undefined {
     return this.values.get(path);
@@ -41,7 +56,7 @@ export function sumOf(view: ValueView, paths: string[]): number | undefined {
 
 /**
  * Compares two sides of a relation; a side whose every cell is blank counts as 0 unless both are
- * blank, in which case the relation is not checked.
+ * blank, in which case the relation is not checked; nor is it when a cell could not be read.
  */
 export function compare(
   view: ValueView,
@@ -50,6 +65,7 @@ export function compare(
   actualPaths: string[],
   describe: (expected: number, actual: number) => string,
 ): Finding | undefined {
+  if (view.anyUnread(expectedPaths) || view.anyUnread(actualPaths)) return undefined;
   const expected = sumOf(view, expectedPaths);
   const actual = sumOf(view, actualPaths);
   if (expected === undefined && actual === undefined) return undefined;

@@ -43,7 +43,7 @@ export async function convertBytes(bytes: Uint8Array, fileName: string, options:
   const { meta, provenance: metaProvenance } = readMeta(doc);
   const { sections } = buildSections(paragraphs);
   const tableResult = readTables(doc, meta.year);
-  const findings = [...tableResult.findings, ...checkReport(tableResult.values, tableResult.provenance, doc)];
+  const findings = [...tableResult.findings, ...checkReport(tableResult.values, tableResult.provenance, tableResult.findings, doc)];
   const candidate: Report = {
     schemaVersion: SCHEMA_VERSION,
     meta,

@@ -40,7 +40,7 @@ export function readApplications(rows: RegionRow[], findings: Finding[]): ReadVa
     const labels = split.labels.map((c) => c.text).filter((t) => t.trim() !== "");
     const leaf = labels[labels.length - 1];
     if (leaf === undefined) {
-      if (split.values.some((c) => c.text.trim() !== "")) {
+      if (!split.withText && split.values.some((c) => c.text.trim() !== "")) {
         findings.push(rowFinding("table.unlabelledRow", region, "表三 row with values but no label; not read"));
       }
       continue;
@@ -48,7 +48,8 @@ export function readApplications(rows: RegionRow[], findings: Finding[]): ReadVa
     const groupHere = labels.slice(0, -1).some((t) => coreLabel(t) === OTHER_HANDLING_GROUP);
     const rowPath = rowPathOf(leaf, inOtherHandling || groupHere);
     if (rowPath === undefined) {
-      findings.push(rowFinding("table.unknownRow", region, `表三 row "${leaf.replace(/\s+/g, "")}" matches no template row; not read`));
+      // Text among the values and a label the template does not know: a header row, not data.
+      if (!split.withText) findings.push(rowFinding("table.unknownRow", region, `表三 row "${leaf.replace(/\s+/g, "")}" matches no template row; not read`));
       continue;
     }
     inOtherHandling = rowPath.startsWith(OTHER_HANDLING) && !rowPath.endsWith(".total");

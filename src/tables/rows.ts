@@ -31,12 +31,17 @@ export function isValueLike(reading: CellReading): boolean {
 }
 
 /**
- * The last `count` cells of the row when all of them read as values (the template tables put the
- * numbers right of the labels), with the label cells before them; undefined for header rows.
+ * The last `count` cells of the row when they read as values (the template tables put the numbers
+ * right of the labels), with the label cells before them; undefined for header rows. A row whose
+ * values hold some text (见附表 in a cell) but also a number is split too, marked `withText`: the
+ * caller decides by its label whether it is a data row, whose text cells are then unreadable values.
  */
-export function splitValues(row: LogicalRow, count: number): { labels: TableCell[]; values: TableCell[] } | undefined {
+export function splitValues(row: LogicalRow, count: number): { labels: TableCell[]; values: TableCell[]; withText: boolean } | undefined {
   if (row.cells.length < count) return undefined;
   const values = row.cells.slice(row.cells.length - count);
-  if (!values.every((c) => c.row === row.index && isValueLike(readCell(c.text)))) return undefined;
-  return { labels: row.cells.slice(0, row.cells.length - count), values };
+  if (!values.every((c) => c.row === row.index)) return undefined;
+  const readings = values.map((c) => readCell(c.text));
+  const withText = !readings.every(isValueLike);
+  if (withText && !readings.some((r) => r.kind === "number")) return undefined;
+  return { labels: row.cells.slice(0, row.cells.length - count), values, withText };
 }
