@@ -317,27 +317,33 @@ describe("parquet export", () => {
   });
 });
 
+type DeriveArgs = [tag: string, issuer: string, year: number, carriedOver: number | null, carriedForward: number | null, edit?: (report: Report) => void];
+
+/**
+ * A synthetic report DERIVED FROM THE SEED's report JSON, written into an output folder `dir`: only
+ * the issuer, the year, the two carry figures and the sha256 are changed (and what `edit` changes),
+ * so it is a valid report of real shape but not a real report. Returns its manifest line.
+ */
+function deriveReport(dir: string, ...[tag, issuer, year, carriedOver, carriedForward, edit]: DeriveArgs): ManifestLine {
+  const report: Report = structuredClone(seedReport);
+  report.meta.issuer = issuer;
+  report.meta.year = year;
+  report.tables.applications!.carriedOver.total = carriedOver;
+  report.tables.applications!.carriedForward.total = carriedForward;
+  report.source.sha256 = createHash("sha256").update(tag).digest("hex");
+  edit?.(report);
+  const output = `derived/${tag}.json`;
+  mkdirSync(join(dir, "derived"), { recursive: true });
+  writeFileSync(join(dir, output), JSON.stringify(report));
+  return { ...seedLine, input: `derived/${tag}.txt`, output, sha256: report.source.sha256 };
+}
+
 describe("series.carryOver across documents", () => {
   let seriesDir: string;
   let summary: ExportSummary;
   let db: Database.Database;
 
-  /**
-   * Synthetic reports DERIVED FROM THE SEED's report JSON: only the issuer, the year, the two carry
-   * figures and the sha256 are changed, so they are valid reports of real shape but not real reports.
-   */
-  function derive(tag: string, issuer: string, year: number, carriedOver: number | null, carriedForward: number | null): ManifestLine {
-    const report: Report = structuredClone(seedReport);
-    report.meta.issuer = issuer;
-    report.meta.year = year;
-    report.tables.applications!.carriedOver.total = carriedOver;
-    report.tables.applications!.carriedForward.total = carriedForward;
-    report.source.sha256 = createHash("sha256").update(tag).digest("hex");
-    const output = `derived/${tag}.json`;
-    mkdirSync(join(seriesDir, "derived"), { recursive: true });
-    writeFileSync(join(seriesDir, output), JSON.stringify(report));
-    return { ...seedLine, input: `derived/${tag}.txt`, output, sha256: report.source.sha256 };
-  }
+  const derive = (...args: DeriveArgs) => deriveReport(seriesDir, ...args);
 
   beforeAll(async () => {
     seriesDir = join(work, "series-output");
@@ -439,6 +445,27 @@ describe("series.carryOver across documents", () => {
   it("does not duplicate series findings when exported again", async () => {
     await exportOutput({ outDir: seriesDir, to: join(work, "series", "series.sqlite") });
     expect(db.prepare("SELECT count(*) AS n FROM findings WHERE rule = 'series.carryOver'").get()).toEqual({ n: 1 });
+  });
+});
+
+describe("series.carryOver and a carry figure left unread", () => {
+  /** Exports two consecutive years of one body, 2020 carrying nothing forward (null), 2021 carrying 4 over. */
+  async function carryFindings(name: string, unread: boolean): Promise<number> {
+    const dir = join(work, name);
+    const lines = [
+      deriveReport(dir, `${name}-2020`, "某市人民政府", 2020, null, null, (report) => {
+        // What a 结转下年度 总计 cell reading 见附表 leaves: null, and a reading finding naming it.
+        if (unread) report.findings.push({ rule: "value.unreadable", severity: "warning", paths: ["applications.carriedForward.total"], message: 'cell "见附表" is not a number' });
+      }),
+      deriveReport(dir, `${name}-2021`, "某市人民政府", 2021, 4, null),
+    ];
+    writeFileSync(join(dir, "manifest.jsonl"), `${lines.map((l) => JSON.stringify(l)).join("\n")}\n`);
+    return (await exportOutput({ outDir: dir, to: join(dir, "export", "x.jsonl") })).seriesFindings;
+  }
+
+  it("checks a blank carry as 0 but not an unread one", async () => {
+    expect(await carryFindings("carry-blank", false)).toBe(1);
+    expect(await carryFindings("carry-unread", true)).toBe(0);
   });
 });
 

@@ -29,7 +29,7 @@ export const CARRY_FORWARD_PATH = "applications.carriedForward.total";
 export interface SeriesReport {
   issuer: string | null;
   year: number | null;
-  /** At least the two carry paths; a path absent (not in the template) or null (blank) is allowed. */
+  /** At least the two carry paths; a path absent (not in the template, or unread) or null (blank) is allowed. */
   values: Readonly<Record<string, number | null | undefined>>;
 }
 

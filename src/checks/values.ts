@@ -4,8 +4,8 @@ import type { Finding, Locator, ProvenanceEntry } from "../schema/report.js";
 /**
  * The values a rule reads: canonical path → number, null (blank) or undefined (not in this template).
  * A null that a reading finding names (a cell that is not a number, an amount without a unit, cells
- * that ran together past telling apart) is unread, not blank: what the source prints there is not
- * known, so no relation through it is checked.
+ * that ran together past telling apart: see unreadPaths) is unread, not blank: what the source
+ * prints there is not known, so no relation through it is checked.
  */
 export class ValueView {
   private readonly unread: ReadonlySet<string>;
@@ -15,7 +15,7 @@ export class ValueView {
     private readonly provenance: Readonly<Record<string, ProvenanceEntry>>,
     readingFindings: readonly Finding[],
   ) {
-    this.unread = new Set(readingFindings.flatMap((f) => f.paths).filter((p) => values.get(p) === null));
+    this.unread = unreadPaths(readingFindings, (p) => values.get(p));
   }
 
   /** Some of the paths hold a value that could not be read. */
@@ -38,6 +38,14 @@ export class ValueView {
   at(path: string): Locator | undefined {
     return this.provenance[path]?.at;
   }
+}
+
+/** The reading findings that leave a value null because its cell could not be read, not because it is blank. */
+const UNREAD_RULES: ReadonlySet<string> = new Set(["value.unreadable", "value.unitUnknown", "table.ambiguous"]);
+
+/** The paths that such findings name and whose value is null: unread, not blank. */
+export function unreadPaths(findings: readonly Finding[], valueAtPath: (path: string) => number | null | undefined): Set<string> {
+  return new Set(findings.filter((f) => UNREAD_RULES.has(f.rule)).flatMap((f) => f.paths).filter((p) => valueAtPath(p) === null));
 }
 
 /** Blank cells count as 0 in every sum; a sum over only blank cells is "not filled" (undefined). */

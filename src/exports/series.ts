@@ -1,5 +1,6 @@
 import { dirname, join } from "node:path";
 import { CARRY_FORWARD_PATH, CARRY_OVER_PATH, checkSeries, type SeriesReport, type SeriesResult } from "../checks/series.js";
+import { unreadPaths } from "../checks/values.js";
 import { writeFileAtomic } from "../writers/files.js";
 import type { ExportEntry } from "./output-dir.js";
 import { valueAt } from "./values.js";
@@ -18,7 +19,10 @@ export class SeriesCollector {
 
   add({ line, report }: ExportEntry): void {
     if (!report) return;
-    const values = { [CARRY_OVER_PATH]: valueAt(report.values, CARRY_OVER_PATH), [CARRY_FORWARD_PATH]: valueAt(report.values, CARRY_FORWARD_PATH) };
+    // A figure left unread is not checked, as within a report: it is taken as not there, not as blank.
+    const unread = unreadPaths(report.findings, (path) => valueAt(report.values, path));
+    const value = (path: string) => (unread.has(path) ? undefined : valueAt(report.values, path));
+    const values = { [CARRY_OVER_PATH]: value(CARRY_OVER_PATH), [CARRY_FORWARD_PATH]: value(CARRY_FORWARD_PATH) };
     this.members.set(report.source.sha256, { file: line.input, sha256: report.source.sha256, issuer: report.meta.issuer, year: report.meta.year, values });
   }
 
