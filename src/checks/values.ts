@@ -71,7 +71,8 @@ export function compare(
   rule: string,
   expectedPaths: string[],
   actualPaths: string[],
-  describe: (expected: number, actual: number) => string,
+  /** Gets each side's sum as printed in the message: "blank" for a side whose every cell is blank. */
+  describe: (expected: string, actual: string) => string,
 ): Finding | undefined {
   if (view.anyUnread(expectedPaths) || view.anyUnread(actualPaths)) return undefined;
   const expected = sumOf(view, expectedPaths);
@@ -82,5 +83,5 @@ export function compare(
   if (e === a) return undefined;
   const paths = [...expectedPaths, ...actualPaths];
   const at = actualPaths.map((p) => view.at(p)).find((l) => l !== undefined) ?? paths.map((p) => view.at(p)).find((l) => l);
-  return { rule, severity: "error", paths, expected: e, actual: a, message: describe(e, a), ...(at ? { at } : {}) };
+  return { rule, severity: "error", paths, expected: e, actual: a, message: describe(expected === undefined ? "blank" : String(e), actual === undefined ? "blank" : String(a)), ...(at ? { at } : {}) };
 }
