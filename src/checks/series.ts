@@ -108,16 +108,12 @@ function placeGivenGroups(
   const unusedNames: string[] = [];
   for (const group of given) {
     const members = [...new Set(group.map(normalizeIssuer))].sort(longestFirst);
-    const root = members.find((name) => present.has(name) && !rootOf.has(name));
-    if (root === undefined) {
-      unusedNames.push(...members.filter((name) => !present.has(name)));
-      continue;
-    }
+    unusedNames.push(...members.filter((name) => !present.has(name)));
+    const placeable = members.filter((name) => present.has(name) && !rootOf.has(name));
+    const root = placeable[0];
+    if (root === undefined) continue;
     givenRoots.add(root);
-    for (const name of members) {
-      if (!present.has(name)) unusedNames.push(name);
-      else if (!rootOf.has(name)) rootOf.set(name, root);
-    }
+    for (const name of placeable) rootOf.set(name, root);
   }
   return { givenRoots, unusedNames };
 }

@@ -83,5 +83,10 @@ export function compare(
   if (e === a) return undefined;
   const paths = [...expectedPaths, ...actualPaths];
   const at = actualPaths.map((p) => view.at(p)).find((l) => l !== undefined) ?? paths.map((p) => view.at(p)).find((l) => l);
-  return { rule, severity: "error", paths, expected: e, actual: a, message: describe(expected === undefined ? "blank" : String(e), actual === undefined ? "blank" : String(a)), ...(at ? { at } : {}) };
+  return { rule, severity: "error", paths, expected: e, actual: a, message: describe(shown(expected), shown(actual)), ...(at ? { at } : {}) };
+}
+
+/** A side's sum as a message prints it: a side whose every cell is blank says so. */
+function shown(sum: number | undefined): string {
+  return sum === undefined ? "blank" : String(sum);
 }

@@ -19,10 +19,10 @@ export class SeriesCollector {
 
   add({ line, report }: ExportEntry): void {
     if (!report) return;
+    const values: Record<string, number | null | undefined> = {};
+    for (const path of [CARRY_OVER_PATH, CARRY_FORWARD_PATH]) values[path] = valueAt(report.values, path);
     // A figure left unread is not checked, as within a report: it is taken as not there, not as blank.
-    const unread = unreadPaths(report.findings, (path) => valueAt(report.values, path));
-    const value = (path: string) => (unread.has(path) ? undefined : valueAt(report.values, path));
-    const values = { [CARRY_OVER_PATH]: value(CARRY_OVER_PATH), [CARRY_FORWARD_PATH]: value(CARRY_FORWARD_PATH) };
+    for (const path of unreadPaths(report.findings, (p) => values[p])) values[path] = undefined;
     this.members.set(report.source.sha256, { file: line.input, sha256: report.source.sha256, issuer: report.meta.issuer, year: report.meta.year, values });
   }
 
