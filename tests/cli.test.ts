@@ -57,7 +57,11 @@ describe("the nianbao CLI (built dist/, as a user runs it)", () => {
     const result = run(["schema"]);
     expect(result.status).toBe(0);
     const schema = JSON.parse(result.stdout);
-    expect(schema.properties.tables.properties.applications.properties.received.required).toContain("naturalPerson");
+    // 表三 in each declared version's shape: 2019 and 2021 differ in （六）其他处理.
+    const versions = schema.properties.tables.properties.applications.anyOf;
+    expect(versions).toHaveLength(2);
+    for (const version of versions) expect(version.properties.received.required).toContain("naturalPerson");
+    expect(schema.properties.template.anyOf[0].enum).toEqual(["2019", "2021"]);
     expect(schema.required).toEqual(expect.arrayContaining(["meta", "template", "sections", "tables", "provenance", "findings", "source"]));
   });
 });

@@ -1,3 +1,4 @@
+import { TEMPLATES } from "../src/template/index.js";
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -16,10 +17,9 @@ import { countManifestLines, type ExportEntry, readOutputDir, type UnreadableLin
 import { readThroughWorker } from "../src/exports/read-ahead.js";
 import { SqliteSink } from "../src/exports/sqlite.js";
 import { runBatch } from "../src/pipeline/batch.js";
-import { ALL_PATHS, fieldsOf } from "../src/schema/fields.js";
 import type { Report } from "../src/schema/report.js";
 import { type ManifestLine, manifestLine } from "../src/writers/manifest.js";
-import { repoRoot, shared } from "./helpers/paths.js";
+import { fieldsOf, repoRoot, setValue, shared } from "./helpers/paths.js";
 
 const seedPath = resolve(shared, "seed/2021_yangquan_city.txt");
 const RECEIVED_TOTAL = "applications.received.total";
@@ -288,7 +288,7 @@ describe("csv export", () => {
     const text = readFileSync(to, "utf8");
     expect(text.startsWith("\uFEFFfile,sha256,")).toBe(true);
     const [header, ...rows] = parseCsv(text.slice(1));
-    expect(header).toEqual(["file", "sha256", "issuer", "year", "template", ...ALL_PATHS]);
+    expect(header).toEqual(["file", "sha256", "issuer", "year", "template", ...TEMPLATES.allPaths]);
     expect(rows).toHaveLength(okLines().length);
     const seedRow = rows.find((row) => row[0] === seedPath)!;
     expect(seedRow).toHaveLength(header!.length);
@@ -328,8 +328,8 @@ function deriveReport(dir: string, ...[tag, issuer, year, carriedOver, carriedFo
   const report: Report = structuredClone(seedReport);
   report.meta.issuer = issuer;
   report.meta.year = year;
-  report.tables.applications!.carriedOver.total = carriedOver;
-  report.tables.applications!.carriedForward.total = carriedForward;
+  setValue(report, "applications.carriedOver.total", carriedOver);
+  setValue(report, "applications.carriedForward.total", carriedForward);
   report.source.sha256 = createHash("sha256").update(tag).digest("hex");
   edit?.(report);
   const output = `derived/${tag}.json`;
@@ -438,7 +438,7 @@ describe("series.carryOver across documents", () => {
     // b's broken carry is no longer seen (no 2022 in its group); f's 9 now follows 阳泉 2022's blank.
     expect(given.seriesFindings).toBe(1);
     expect(series.findings).toEqual([
-      expect.objectContaining({ file: "derived/f.txt", previous: expect.objectContaining({ file: "derived/e.txt" }), expected: 0, actual: 9 }),
+      expect.objectContaining({ file: "derived/f.txt", previous: expect.objectContaining({ file: "derived/e.txt" }), expected: null, actual: 9, blankPaths: ["applications.carriedForward.total"] }),
     ]);
   });
 
@@ -454,8 +454,10 @@ describe("series.carryOver and a carry figure left unread", () => {
     const dir = join(work, name);
     const lines = [
       deriveReport(dir, `${name}-2020`, "某市人民政府", 2020, null, null, (report) => {
-        // What a 结转下年度 总计 cell reading 见附表 leaves: null, and a reading finding naming it.
-        if (unread) report.findings.push({ rule: "value.unreadable", severity: "warning", paths: ["applications.carriedForward.total"], message: 'cell "见附表" is not a number' });
+        // What a 结转下年度 总计 cell reading 见附表 leaves: null in state unread, and a reading finding naming it.
+        if (!unread) return;
+        report.provenance["applications.carriedForward.total"] = { state: "unread", raw: "见附表", unit: null, label: "四、结转下年度继续办理 / 总计", at: {} };
+        report.findings.push({ rule: "value.unreadable", severity: "warning", paths: ["applications.carriedForward.total"], message: 'cell "见附表" is not a number' });
       }),
       deriveReport(dir, `${name}-2021`, "某市人民政府", 2021, 4, null),
     ];
@@ -549,14 +551,14 @@ describe("checkSeries issuer grouping", () => {
     expect(result.ambiguous).toEqual([]);
   });
 
-  it("counts a blank figure as 0 but checks nothing when both are blank", () => {
+  it("counts a blank figure as 0, says it is blank, and checks nothing when both are blank", () => {
     const pair = (forward: number | null, over: number | null) =>
       checkSeries([
         { issuer: "某县人民政府", year: 2020, values: { "applications.carriedForward.total": forward } },
         { issuer: "某县人民政府", year: 2021, values: { "applications.carriedOver.total": over } },
-      ]).findings.map((f) => [f.finding.expected, f.finding.actual]);
+      ]).findings.map((f) => [f.finding.expected, f.finding.actual, f.finding.blankPaths]);
     expect(pair(null, null)).toEqual([]);
-    expect(pair(2, null)).toEqual([[2, 0]]);
+    expect(pair(2, null)).toEqual([[2, null, ["applications.carriedOver.total"]]]);
     expect(pair(2, 2)).toEqual([]);
   });
 });

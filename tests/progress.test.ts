@@ -8,6 +8,8 @@ const line = (status: ManifestLine["status"]): ManifestLine => ({
   status,
   template: null,
   findings: 0,
+  errors: 0,
+  warnings: 0,
   sha256: null,
   version: "test",
   ...(status === "ok" ? {} : { error: "a.docx: broken" }),

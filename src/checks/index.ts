@@ -1,26 +1,23 @@
 import type { Document } from "../readers/document.js";
 import type { Finding, ProvenanceEntry } from "../schema/report.js";
-import { applicationsBalance, applicationsResultsTotal, applicationsRowTotal, reviewLitigationTotal } from "./arithmetic.js";
+import type { Template } from "../template/index.js";
 import { narrativeMismatch } from "./narrative.js";
+import { relationFindings } from "./relations.js";
 import { ValueView } from "./values.js";
 
 /**
- * Runs every per-document rule of shared/schema/checks.md. Findings report; they never change values.
- * `readingFindings` are the tables' own (a cell unread is not a blank one, see ValueView).
+ * Runs every per-document rule of shared/schema/checks.md: the template version's relations and the
+ * prose figures it declares. Findings report; they never change values. A report of no known
+ * version has no values to check.
  */
 export function checkReport(
   values: ReadonlyMap<string, number | null>,
-  provenance: Record<string, ProvenanceEntry>,
-  readingFindings: readonly Finding[],
+  provenance: Readonly<Record<string, ProvenanceEntry>>,
+  template: Template | null,
   doc: Document,
 ): Finding[] {
-  const view = new ValueView(values, provenance, readingFindings);
+  if (template === null) return [];
+  const view = new ValueView(values, provenance);
   const paragraphs = doc.blocks.flatMap((b, block) => (b.kind === "paragraph" ? [{ text: b.text, block }] : []));
-  return [
-    ...applicationsBalance(view),
-    ...applicationsResultsTotal(view),
-    ...applicationsRowTotal(view),
-    ...reviewLitigationTotal(view),
-    ...narrativeMismatch(view, paragraphs),
-  ];
+  return [...relationFindings(view, template.relations), ...narrativeMismatch(view, paragraphs, template.prose)];
 }

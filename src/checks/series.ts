@@ -177,9 +177,8 @@ function carryOverFindings<T extends SeriesReport>(reports: readonly T[]): Serie
       const forward = previous.values[CARRY_FORWARD_PATH];
       const over = report.values[CARRY_OVER_PATH];
       if (forward === undefined || over === undefined || (forward === null && over === null)) continue;
-      const expected = roundSum(forward ?? 0);
-      const actual = roundSum(over ?? 0);
-      if (expected === actual) continue;
+      if (roundSum(forward ?? 0) === roundSum(over ?? 0)) continue;
+      const blankPaths = [...(over === null ? [CARRY_OVER_PATH] : []), ...(forward === null ? [CARRY_FORWARD_PATH] : [])];
       findings.push({
         report,
         previous,
@@ -187,9 +186,10 @@ function carryOverFindings<T extends SeriesReport>(reports: readonly T[]): Serie
           rule: "series.carryOver",
           severity: "warning",
           paths: [CARRY_OVER_PATH, CARRY_FORWARD_PATH],
-          expected,
-          actual,
-          message: `${report.issuer} ${report.year}年 上年结转 = ${actual}, but ${previous.issuer} ${previous.year}年 结转下年度继续办理 = ${expected}`,
+          expected: forward,
+          actual: over,
+          ...(blankPaths.length > 0 ? { blankPaths } : {}),
+          message: `${report.issuer} ${report.year}年 上年结转 = ${over ?? "blank"}, but ${previous.issuer} ${previous.year}年 结转下年度继续办理 = ${forward ?? "blank"}`,
         },
       });
     }

@@ -83,6 +83,17 @@ program
     process.stdout.write(`${JSON.stringify(z.toJSONSchema(report, { io: "output" }), null, 2)}\n`);
   });
 
+program
+  .command("rules")
+  .description("list the finding rules a report or an export may carry: id, severity, meaning, example (--json for machines)")
+  .option("--json", "one JSON object per rule")
+  .action(async (options: { json?: boolean }) => {
+    const { RULES } = await import("../schema/rules.js");
+    for (const [id, rule] of Object.entries(RULES)) {
+      process.stdout.write(options.json ? `${JSON.stringify({ id, ...rule })}\n` : `${id} (${rule.severity})\n  ${rule.meaning}\n  e.g. ${rule.example}\n`);
+    }
+  });
+
 interface ConvertOptions {
   out: string;
   jobs: string;

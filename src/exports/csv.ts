@@ -1,4 +1,4 @@
-import { ALL_PATHS } from "../schema/fields.js";
+import { TEMPLATES } from "../template/index.js";
 import type { ExportedReport, ExportEntry } from "./output-dir.js";
 import type { ExportSink } from "./sink.js";
 import { TextFile } from "./text-file.js";
@@ -14,7 +14,7 @@ type Field = string | number | null;
 
 const IDENTITY_COLUMNS = ["file", "sha256", "issuer", "year", "template"] as const;
 export const TIDY_COLUMNS = [...IDENTITY_COLUMNS, "path", "value", "raw", "unit"] as const;
-export const WIDE_COLUMNS = [...IDENTITY_COLUMNS, ...ALL_PATHS];
+export const WIDE_COLUMNS = [...IDENTITY_COLUMNS, ...TEMPLATES.allPaths];
 
 /** RFC 4180: a field holding a comma, quote or line break is quoted, its quotes doubled; null is empty. */
 export function csvField(field: Field): string {
@@ -59,9 +59,9 @@ export class CsvSink implements ExportSink {
   }
 }
 
-/** The report's value under each of ALL_PATHS; a path outside its template is empty, like a blank cell. */
+/** The report's value under each of TEMPLATES.allPaths; a path outside its template is empty, like a blank cell. */
 function wideValues(report: ExportedReport): Field[] {
   const { path, value } = report.values;
   const byPath = new Map(path.map((p, i) => [p, value[i] ?? null]));
-  return ALL_PATHS.map((p) => byPath.get(p) ?? null);
+  return TEMPLATES.allPaths.map((p) => byPath.get(p) ?? null);
 }

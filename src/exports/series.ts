@@ -1,6 +1,5 @@
 import { dirname, join } from "node:path";
 import { CARRY_FORWARD_PATH, CARRY_OVER_PATH, checkSeries, type SeriesReport, type SeriesResult } from "../checks/series.js";
-import { unreadPaths } from "../checks/values.js";
 import { writeFileAtomic } from "../writers/files.js";
 import type { ExportEntry } from "./output-dir.js";
 import { valueAt } from "./values.js";
@@ -20,9 +19,8 @@ export class SeriesCollector {
   add({ line, report }: ExportEntry): void {
     if (!report) return;
     const values: Record<string, number | null | undefined> = {};
-    for (const path of [CARRY_OVER_PATH, CARRY_FORWARD_PATH]) values[path] = valueAt(report.values, path);
     // A figure left unread is not checked, as within a report: it is taken as not there, not as blank.
-    for (const path of unreadPaths(report.findings, (p) => values[p])) values[path] = undefined;
+    for (const path of [CARRY_OVER_PATH, CARRY_FORWARD_PATH]) values[path] = valueAt(report.values, path);
     this.members.set(report.source.sha256, { file: line.input, sha256: report.source.sha256, issuer: report.meta.issuer, year: report.meta.year, values });
   }
 

@@ -1,4 +1,4 @@
-import type { Report } from "../schema/report.js";
+import type { Report, ValueState } from "../schema/report.js";
 
 /**
  * A report's canonical values with the text each was read from, as parallel columns (entry i of
@@ -10,6 +10,7 @@ export interface ValueColumns {
   value: (number | null)[];
   raw: (string | null)[];
   unit: (string | null)[];
+  state: ValueState[];
 }
 
 /**
@@ -18,7 +19,7 @@ export interface ValueColumns {
  * may print the other template's form of a row (2019's one-row （六）其他处理 in a 2021 report).
  */
 export function valueColumns(report: Report): ValueColumns {
-  const columns: ValueColumns = { path: [], value: [], raw: [], unit: [] };
+  const columns: ValueColumns = { path: [], value: [], raw: [], unit: [], state: [] };
   const walk = (node: object, prefix: string) => {
     for (const [key, value] of Object.entries(node)) {
       const path = `${prefix}.${key}`;
@@ -29,6 +30,7 @@ export function valueColumns(report: Report): ValueColumns {
         columns.value.push(value);
         columns.raw.push(provenance?.raw ?? null);
         columns.unit.push(provenance?.unit ?? null);
+        columns.state.push(provenance?.state ?? "absent");
       }
     }
   };
@@ -37,8 +39,8 @@ export function valueColumns(report: Report): ValueColumns {
   return columns;
 }
 
-/** The value under a path, null when blank, undefined when the report has no such path. */
+/** The value under a path: null when blank, undefined when the report has no such path or left it unread. */
 export function valueAt(columns: ValueColumns, path: string): number | null | undefined {
   const index = columns.path.indexOf(path);
-  return index < 0 ? undefined : columns.value[index];
+  return index < 0 || columns.state[index] === "unread" ? undefined : columns.value[index];
 }

@@ -21,5 +21,5 @@ export interface FileTask extends ReadOptions {
 }
 
 export function failedLine(input: string, error: string, sha256: string | null = null): ManifestLine {
-  return { input, output: null, status: "failed", error: `${input}: ${error}`, template: null, findings: 0, sha256, version: PIPELINE_VERSION };
+  return { input, output: null, status: "failed", error: `${input}: ${error}`, template: null, findings: 0, errors: 0, warnings: 0, sha256, version: PIPELINE_VERSION };
 }

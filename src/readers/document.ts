@@ -1,3 +1,5 @@
+import type { ReaderCode } from "../schema/rules.js";
+
 /**
  * The one document model every reader produces. Downstream stages (structure, tables, checks) read
  * only this, so a new input format is a new reader and nothing else. Readers know nothing of the
@@ -47,8 +49,9 @@ export interface Table {
 
 export type Block = Paragraph | Table;
 
-/** A recoverable oddity met while reading; never thrown, carried to the report. */
+/** A recoverable oddity met while reading; never thrown, carried to the report as a `reader.<code>` finding. */
 export interface ReaderMessage {
+  code: ReaderCode;
   message: string;
   loc?: SourceLocation;
 }

@@ -1,11 +1,10 @@
 import * as z from "zod";
-import { TEMPLATE_VERSIONS } from "./fields.js";
-import { tables } from "./tables.js";
+import { TEMPLATES, type TemplateSet } from "../template/index.js";
+import { ruleId } from "./rules.js";
+import { tablesSchema } from "./tables.js";
 import { SCHEMA_VERSION } from "./version.js";
 
 export { SCHEMA_VERSION };
-
-export const templateVersion = z.enum(TEMPLATE_VERSIONS).nullable();
 
 /** Where something is in the source: the table and grid slot, or the line, or the page. */
 export const locator = z.strictObject({
@@ -62,7 +61,20 @@ export const section: z.ZodType<SectionNode> = z.lazy(() =>
   }),
 );
 
+/**
+ * What a value is, decided where it is read: `printed` a number as printed; `blank` an empty cell;
+ * `placeholder` —, /, 无 and the like; `inferred` recovered from text whose cells ran together (the
+ * table's sums chose it); `unread` a cell that could not be read (text where a number belongs, an
+ * amount without a unit, cells run together past telling apart); `absent` the source prints no such
+ * cell (its row or table was not found); `corrected` set by a person's correction. Only printed,
+ * inferred and corrected values are numbers; blank, placeholder and absent count as 0 in the checks'
+ * sums, an unread one stops every relation through it.
+ */
+export const VALUE_STATES = ["printed", "blank", "placeholder", "inferred", "unread", "absent", "corrected"] as const;
+export const valueState = z.enum(VALUE_STATES);
+
 export const provenanceEntry = z.strictObject({
+  state: valueState,
   raw: z.string().describe("the cell text as printed"),
   unit: z.string().nullable().describe("the unit found in the cell or its column label"),
   label: z.string().describe("the source row and column labels the value was read under"),
@@ -71,27 +83,34 @@ export const provenanceEntry = z.strictObject({
 });
 
 export const finding = z.strictObject({
-  rule: z.string(),
+  rule: ruleId,
   severity: z.enum(["error", "warning"]),
   paths: z.array(z.string()),
-  expected: z.number().nullable().optional(),
-  actual: z.number().nullable().optional(),
+  expected: z.number().nullable().optional().describe("the left side's sum; null when every cell of it is blank"),
+  actual: z.number().nullable().optional().describe("the right side's sum; null when every cell of it is blank"),
+  blankPaths: z.array(z.string()).optional().describe("the paths among `paths` that are blank (counted as 0)"),
   message: z.string(),
   at: locator.optional(),
 });
 
-export const report = z.strictObject({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  meta,
-  template: templateVersion,
-  sections: z.array(section),
-  tables,
-  provenance: z.record(z.string(), provenanceEntry),
-  findings: z.array(finding),
-  source,
-});
+/** The report as the given template versions shape it: their version names and their tables. */
+function reportSchemaOf(templates: TemplateSet) {
+  return z.strictObject({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    meta,
+    template: z.enum(templates.versions.map((t) => t.version) as [string, ...string[]]).nullable(),
+    sections: z.array(section),
+    tables: tablesSchema(templates),
+    provenance: z.record(z.string(), provenanceEntry),
+    findings: z.array(finding),
+    source,
+  });
+}
 
-let compiledReport: typeof report | undefined;
+export const report = reportSchemaOf(TEMPLATES);
+export const templateVersion = report.shape.template;
+
+const validators = new WeakMap<TemplateSet, typeof report>();
 
 /**
  * The report schema as every converted report is checked against it, with its two costliest parts
@@ -100,13 +119,14 @@ let compiledReport: typeof report | undefined;
  * cannot be compiled (the section tree is recursive), nor is the table tree worth it (19 ms to
  * compile for 0.1 ms a report). Compiled on first use, in the thread that converts.
  */
-export function reportValidator(): typeof report {
-  compiledReport ??= z.strictObject({
-    ...report.shape,
-    provenance: z.compile(report.shape.provenance),
-    findings: z.compile(report.shape.findings),
-  });
-  return compiledReport;
+export function reportValidator(templates: TemplateSet = TEMPLATES): typeof report {
+  let validator = validators.get(templates);
+  if (!validator) {
+    const schema = templates === TEMPLATES ? report : reportSchemaOf(templates);
+    validator = z.strictObject({ ...schema.shape, provenance: z.compile(schema.shape.provenance), findings: z.compile(schema.shape.findings) });
+    validators.set(templates, validator);
+  }
+  return validator;
 }
 
 export type Report = z.infer<typeof report>;
@@ -115,4 +135,4 @@ export type Finding = z.infer<typeof finding>;
 export type ProvenanceEntry = z.infer<typeof provenanceEntry>;
 export type Locator = z.infer<typeof locator>;
 export type SourceInfo = z.infer<typeof source>;
-export type Template = z.infer<typeof templateVersion>;
+export type ValueState = z.infer<typeof valueState>;

@@ -1,98 +1,13 @@
 import * as z from "zod";
+import { type Field, type RowDeclaration, TABLE_KEYS, type TemplateSet } from "../template/index.js";
 
-/** A table cell as the report printed it: a number, or null where the cell is blank or a placeholder. */
+/** A table cell as the report printed it: a number, or null where the cell is not a number (see the value's state). */
 const cell = z.number().nullable();
 
-function cells<const K extends readonly string[]>(keys: K) {
-  const shape = Object.fromEntries(keys.map((k) => [k, cell])) as { [P in K[number]]: typeof cell };
-  return z.strictObject(shape);
+/** The values of one template table, nested by path: `applications.received.total` is `.received.total`. */
+export interface TableValues {
+  [key: string]: number | null | TableValues;
 }
-
-// 表二 主动公开政府信息情况: the two template versions have different columns, so two shapes.
-const documents2021 = cells(["issued", "repealed", "inForce"]);
-const documents2019 = cells(["newlyMade", "newlyPublished", "totalPublished"]);
-const items2019 = cells(["previousYearItems", "yearChange", "decisions"]);
-
-export const activeDisclosure2021 = z.strictObject({
-  regulations: documents2021,
-  normativeDocuments: documents2021,
-  licensing: cells(["decisions"]),
-  punishment: cells(["decisions"]),
-  coercion: cells(["decisions"]),
-  fees: cells(["amountWanYuan"]),
-});
-
-export const activeDisclosure2019 = z.strictObject({
-  regulations: documents2019,
-  normativeDocuments: documents2019,
-  licensing: items2019,
-  otherServices: items2019,
-  punishment: items2019,
-  coercion: items2019,
-  fees: cells(["previousYearItems", "yearChange"]),
-  procurement: cells(["projects", "amountWanYuan"]),
-});
-
-// 表三 收到和处理政府信息公开申请情况: every row has the same seven applicant columns.
-export const APPLICANT_COLUMNS = [
-  "naturalPerson",
-  "enterprise",
-  "research",
-  "publicInterest",
-  "legalService",
-  "otherOrg",
-  "total",
-] as const;
-const applicantRow = cells(APPLICANT_COLUMNS);
-
-export const applications = z.strictObject({
-  received: applicantRow,
-  carriedOver: applicantRow,
-  results: z.strictObject({
-    granted: applicantRow,
-    partiallyGranted: applicantRow,
-    denied: z.strictObject({
-      stateSecret: applicantRow,
-      prohibitedByLaw: applicantRow,
-      endangersSafety: applicantRow,
-      thirdPartyRights: applicantRow,
-      internalAffairs: applicantRow,
-      processInformation: applicantRow,
-      enforcementFiles: applicantRow,
-      administrativeQuery: applicantRow,
-    }),
-    unavailable: z.strictObject({
-      notHeld: applicantRow,
-      needsCreation: applicantRow,
-      unclearAfterCorrection: applicantRow,
-    }),
-    notProcessed: z.strictObject({
-      complaint: applicantRow,
-      repeated: applicantRow,
-      publication: applicantRow,
-      excessive: applicantRow,
-      confirmation: applicantRow,
-    }),
-    // 2019 prints （六） as one row (total); 2021 as three sub-rows. A report may print either.
-    otherHandling: z.strictObject({
-      total: applicantRow.optional(),
-      overdueCorrection: applicantRow.optional(),
-      overdueFee: applicantRow.optional(),
-      other: applicantRow.optional(),
-    }),
-    total: applicantRow,
-  }),
-  carriedForward: applicantRow,
-});
-
-// 表四 政府信息公开行政复议、行政诉讼情况
-export const OUTCOME_COLUMNS = ["upheld", "corrected", "other", "pending", "total"] as const;
-const outcomes = cells(OUTCOME_COLUMNS);
-export const reviewLitigation = z.strictObject({
-  review: outcomes,
-  litigationDirect: outcomes,
-  litigationAfterReview: outcomes,
-});
 
 /** A table the template does not know (old-style 统计表, attachments), kept as a plain grid. */
 export const genericTable = z.strictObject({
@@ -102,12 +17,52 @@ export const genericTable = z.strictObject({
   rows: z.array(z.array(z.string())).describe("cell text per grid slot; a merged cell repeats in every slot it covers"),
 });
 
-export const tables = z.strictObject({
-  activeDisclosure: z.union([activeDisclosure2021, activeDisclosure2019]).optional(),
-  applications: applications.optional(),
-  reviewLitigation: reviewLitigation.optional(),
+const tableValues: z.ZodType<TableValues> = z.lazy(() => z.record(z.string(), z.union([cell, tableValues])));
+
+/** The shape every report's tables have, whatever its template version: what TypeScript sees. */
+const anyTables = z.strictObject({
+  activeDisclosure: tableValues.optional(),
+  applications: tableValues.optional(),
+  reviewLitigation: tableValues.optional(),
   other: z.array(genericTable),
 });
 
-export type Tables = z.infer<typeof tables>;
+export type Tables = z.infer<typeof anyTables>;
 export type GenericTable = z.infer<typeof genericTable>;
+
+/**
+ * The tables as the declared template versions lay them out: each table one of its versions' exact
+ * shapes (strict objects, so a path no version has is refused), built from the declarations, so a
+ * new version is checked and described (`nianbao schema`) without a line of schema code.
+ */
+export function tablesSchema(templates: TemplateSet): z.ZodType<Tables> {
+  const byTable = Object.fromEntries(
+    TABLE_KEYS.map((key) => {
+      const shapes = templates.versions.map((t) => nestedShape(t.readable.filter((f) => f.table === key)));
+      return [key, (shapes.length === 1 ? shapes[0]! : z.union(shapes)).optional()];
+    }),
+  );
+  // The exact shapes are built at run time from data, so TypeScript cannot follow them; what they
+  // accept is a subset of anyTables, which is what the rest of the code is typed against.
+  return z.strictObject({ ...byTable, other: z.array(genericTable) }) as unknown as z.ZodType<Tables>;
+}
+
+/** Strict objects nested by the rows' keys, each row a strict object of its cells; a tolerated row may be missing. */
+function nestedShape(fields: readonly Field[]): z.ZodType {
+  const rows = new Map<RowDeclaration, string[]>();
+  for (const field of fields) rows.set(field.row, [...(rows.get(field.row) ?? []), field.column.key]);
+  const root: Record<string, unknown> = {};
+  for (const [row, columns] of rows) {
+    const keys = row.key.split(".");
+    let node = root;
+    for (const key of keys.slice(0, -1)) {
+      node[key] ??= {};
+      node = node[key] as Record<string, unknown>;
+    }
+    const shape = z.strictObject(Object.fromEntries(columns.map((c) => [c, cell])));
+    node[keys[keys.length - 1]!] = row.tolerated ? shape.optional() : shape;
+  }
+  const build = (node: Record<string, unknown>): z.ZodType =>
+    z.strictObject(Object.fromEntries(Object.entries(node).map(([k, v]) => [k, v instanceof z.ZodType ? v : build(v as Record<string, unknown>)])));
+  return build(root);
+}

@@ -1,7 +1,8 @@
 import type { Document } from "../readers/document.js";
 import type { Meta, ProvenanceEntry } from "../schema/report.js";
 
-const REPORT_TITLE = /(政府信息公开|政务公开).{0,6}(年度报告|年报|工作报告)/;
+/** Words of a report title: 政府信息公开工作年度报告 and its variants. */
+export const REPORT_TITLE = /(政府信息公开|政务公开).{0,6}(年度报告|年报|工作报告)/;
 const ORG_NAME = /^[\u4e00-\u9fa5（）()]{2,30}(政府|委员会|管委会|办公厅|办公室|局|厅|委|院|署|中心|街道办事处|办事处|镇|乡|街道|所|部|会)$/;
 const LOOKAHEAD = 6;
 
@@ -19,7 +20,7 @@ export function readMeta(doc: Document): MetaResult {
   const provenance: Record<string, ProvenanceEntry> = {};
   const paragraphs = doc.blocks.flatMap((b, block) => (b.kind === "paragraph" ? [{ text: b.text, block }] : []));
   const note = (path: string, raw: string, label: string, block?: number) => {
-    provenance[path] = { raw, unit: null, label, at: block === undefined ? {} : { block } };
+    provenance[path] = { state: "printed", raw, unit: null, label, at: block === undefined ? {} : { block } };
   };
 
   let title: string | null = null;

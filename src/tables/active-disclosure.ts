@@ -1,19 +1,17 @@
 import type { TableCell } from "../readers/document.js";
 import type { Finding } from "../schema/report.js";
-import { DISCLOSURE_COLUMNS, DISCLOSURE_HEADER, DISCLOSURE_ROWS } from "./labels.js";
+import type { CellKind } from "../template/index.js";
+import { columnLabelKey, type ReadingLookup } from "./lookup.js";
 import { coreLabel, matchLabel, normalizeLabel } from "./match.js";
 import { locateCell, type RegionRow, rowFinding } from "./region.js";
 import { type ReadValue, cellValue } from "./values.js";
 
 interface HeaderColumn {
   cell: TableCell;
-  key: string | undefined;
+  column: { key: string; kind: CellKind } | undefined;
   label: string;
   unit?: string;
 }
-
-const ROWS = new Map(Object.entries(DISCLOSURE_ROWS));
-const COLUMNS = new Map(DISCLOSURE_COLUMNS.map((c) => [c.label, c]));
 
 /**
  * 表二 is a stack of small blocks, each a 信息内容 header row over its data rows. Each data row is
@@ -21,20 +19,20 @@ const COLUMNS = new Map(DISCLOSURE_COLUMNS.map((c) => [c.label, c]));
  * page merges different grid columns in header and data rows, so the grid does not line up, but the
  * cells do), else by grid column overlap.
  */
-export function readActiveDisclosure(rows: RegionRow[], findings: Finding[]): ReadValue[] {
+export function readActiveDisclosure(rows: RegionRow[], lookup: ReadingLookup["disclosure"], findings: Finding[]): ReadValue[] {
   const values: ReadValue[] = [];
   let header: HeaderColumn[] | undefined;
   for (const region of rows) {
     const own = region.row.own;
-    const headerAt = own.findIndex((c) => DISCLOSURE_HEADER.test(normalizeLabel(c.text)));
+    const headerAt = own.findIndex((c) => lookup.header.test(normalizeLabel(c.text)));
     if (headerAt >= 0) {
-      header = own.slice(headerAt + 1).map(headerColumn);
+      header = own.slice(headerAt + 1).map((cell) => headerColumn(cell, lookup.columns));
       continue;
     }
-    const labelAt = own.findIndex((c) => ROWS.has(coreLabel(c.text)));
+    const labelAt = own.findIndex((c) => lookup.rows.has(coreLabel(c.text)));
     if (labelAt < 0) continue;
     const labelCell = own[labelAt]!;
-    const rowKey = ROWS.get(coreLabel(labelCell.text))!;
+    const rowKey = lookup.rows.get(coreLabel(labelCell.text))!;
     const cells = own.slice(labelAt + 1);
     if (!header) {
       findings.push(rowFinding("table.noHeader", region, `表二 row "${labelCell.text}" has no 信息内容 header above it; not read`));
@@ -43,7 +41,7 @@ export function readActiveDisclosure(rows: RegionRow[], findings: Finding[]): Re
     const columns = header;
     cells.forEach((cell, i) => {
       const column = cells.length === columns.length ? columns[i] : overlapping(columns, cell);
-      if (!column?.key) {
+      if (!column?.column) {
         if (cell.text.trim() !== "") {
           findings.push(rowFinding("table.unmappedCell", region, `表二 cell "${cell.text}" in row "${labelCell.text}" has no known column label above it`));
         }
@@ -53,7 +51,8 @@ export function readActiveDisclosure(rows: RegionRow[], findings: Finding[]): Re
       values.push(
         cellValue(
           {
-            path: `activeDisclosure.${rowKey}.${column.key}`,
+            path: `activeDisclosure.${rowKey}.${column.column.key}`,
+            kind: column.column.kind,
             cell,
             label,
             ...(column.unit ? { columnUnit: column.unit } : {}),
@@ -67,12 +66,12 @@ export function readActiveDisclosure(rows: RegionRow[], findings: Finding[]): Re
   return values;
 }
 
-function headerColumn(cell: TableCell): HeaderColumn {
+function headerColumn(cell: TableCell, columns: ReadingLookup["disclosure"]["columns"]): HeaderColumn {
   const label = normalizeLabel(cell.text);
   const unit = /单位[:：]?([^）)]+)/.exec(label)?.[1];
-  const bare = label.replace(/（[^（）]*）$/, "");
-  const known = COLUMNS.get(bare) ?? matchLabel(bare, COLUMNS)?.value;
-  return { cell, key: known?.key, label, ...(unit ? { unit } : known?.unit ? { unit: known.unit } : {}) };
+  const bare = columnLabelKey(label);
+  const known = columns.get(bare) ?? matchLabel(bare, columns)?.value;
+  return { cell, column: known, label, ...(unit ? { unit } : {}) };
 }
 
 function overlapping(columns: HeaderColumn[], cell: TableCell): HeaderColumn | undefined {

@@ -1,23 +1,23 @@
 import type { Document, Table } from "../readers/document.js";
-import { fieldsOf, isTemplatePath, type TemplateVersion } from "../schema/fields.js";
 import type { Finding, ProvenanceEntry } from "../schema/report.js";
 import type { GenericTable, Tables } from "../schema/tables.js";
+import { type TableKey, type Template, TEMPLATES, type TemplateSet } from "../template/index.js";
 import { readActiveDisclosure } from "./active-disclosure.js";
 import { readApplications } from "./applications.js";
 import { readFlattenedTables } from "./flattened/index.js";
 import { genericTable } from "./generic.js";
-import { DISCLOSURE_ROWS, TABLE_MARKERS, type TableKind, TEMPLATE_COLUMN_SIGNS } from "./labels.js";
-import { coreLabel } from "./match.js";
+import { type ReadingLookup, readingLookup } from "./lookup.js";
 import type { RegionRow } from "./region.js";
 import { readReviewLitigation } from "./review-litigation.js";
 import { logicalRows, rowText } from "./rows.js";
 import type { ReadValue } from "./values.js";
 
 export interface TableResult {
-  template: TemplateVersion | null;
+  template: Template | null;
   tables: Tables;
   /** The same values flat, canonical path → value, for the checks. */
   values: Map<string, number | null>;
+  /** Every path of `values`, with its state. */
   provenance: Record<string, ProvenanceEntry>;
   findings: Finding[];
 }
@@ -26,28 +26,28 @@ export interface TableResult {
  * Locates 表二/表三/表四 by their labels (not their position), reads each by its own labels, decides
  * the template from 表二's columns, and lays the values out on the template's canonical paths.
  */
-export function readTables(doc: Document, year: number | null): TableResult {
+export function readTables(doc: Document, year: number | null, templates: TemplateSet = TEMPLATES): TableResult {
+  const lookup = readingLookup(templates);
   const findings: Finding[] = [];
-  const regions: Record<TableKind, RegionRow[]> = { activeDisclosure: [], applications: [], reviewLitigation: [] };
+  const regions: Record<TableKey, RegionRow[]> = { activeDisclosure: [], applications: [], reviewLitigation: [] };
   const other: GenericTable[] = [];
   let tableIndex = 0;
   doc.blocks.forEach((block, blockIndex) => {
     if (block.kind !== "table") return;
     const table = tableIndex++;
-    if (!assignRows(block, table, blockIndex, regions)) {
+    if (!assignRows(block, { table, block: blockIndex }, regions, lookup)) {
       const previous = doc.blocks[blockIndex - 1];
       other.push(genericTable(block, blockIndex, previous?.kind === "paragraph" ? previous.text : null));
     }
   });
   const gridValues = [
-    ...readActiveDisclosure(regions.activeDisclosure, findings),
-    ...readApplications(regions.applications, findings),
-    ...readReviewLitigation(regions.reviewLitigation, findings),
+    ...readActiveDisclosure(regions.activeDisclosure, lookup.disclosure, findings),
+    ...readApplications(regions.applications, lookup.applications, findings),
+    ...readReviewLitigation(regions.reviewLitigation, lookup.reviewLitigation, findings),
   ];
   // No table grid at all: the page text may still carry the tables with their cells run together.
-  const values = gridValues.length > 0 || tableIndex > 0 ? gridValues : readFlattenedTables(doc, findings);
-  const disclosure = values.filter((v) => v.path.startsWith("activeDisclosure."));
-  const template = decideTemplate(disclosure, values, year);
+  const values = gridValues.length > 0 || tableIndex > 0 ? gridValues : readFlattenedTables(doc, templates, findings);
+  const template = decideTemplate(values, year, templates);
   if (template === null) {
     findings.push({
       rule: "template.none",
@@ -68,52 +68,58 @@ export function readTables(doc: Document, year: number | null): TableResult {
  * the table; a table with no marker that continues 表二 or 表三 (page break in the source) is
  * recognised by its row labels. Returns false when the table holds none of the three.
  */
-function assignRows(block: Table, table: number, blockIndex: number, regions: Record<TableKind, RegionRow[]>): boolean {
-  let kind: TableKind | undefined;
+function assignRows(block: Table, place: { table: number; block: number }, regions: Record<TableKey, RegionRow[]>, lookup: ReadingLookup): boolean {
+  let kind: TableKey | undefined;
   let assigned = false;
   for (const row of logicalRows(block)) {
     const text = rowText(row);
-    kind = TABLE_MARKERS.find((m) => m.pattern.test(text))?.kind ?? kind ?? continuationKind(row.cells.map((c) => c.text), regions);
+    kind = lookup.markers.find((m) => m.pattern.test(text))?.kind ?? kind ?? continuationKind(row.cells.map((c) => c.text), regions, lookup);
     if (!kind) continue;
-    regions[kind].push({ row, table, block: blockIndex });
+    regions[kind].push({ row, ...place });
     assigned = true;
   }
   return assigned;
 }
 
-const APPLICATION_CONTINUATION = /^(（[一二三四五六七]）|[1-8][.、]|四、结转)/;
-
 /** Only a table already begun (with its marker) in an earlier block can continue. */
-function continuationKind(texts: string[], regions: Record<TableKind, RegionRow[]>): TableKind | undefined {
-  const begun = (kind: TableKind) => regions[kind].length > 0;
-  if (begun("activeDisclosure") && texts.some((t) => Object.hasOwn(DISCLOSURE_ROWS, coreLabel(t)))) return "activeDisclosure";
-  if (begun("applications") && texts.some((t) => APPLICATION_CONTINUATION.test(t.replace(/\s+/g, "")))) return "applications";
+function continuationKind(texts: string[], regions: Record<TableKey, RegionRow[]>, lookup: ReadingLookup): TableKey | undefined {
+  const begun = (kind: TableKey) => regions[kind].length > 0;
+  if (begun("activeDisclosure") && lookup.disclosure.continuation(texts)) return "activeDisclosure";
+  if (begun("applications") && lookup.applications.continuation(texts)) return "applications";
   return undefined;
 }
 
-function decideTemplate(disclosure: ReadValue[], values: ReadValue[], year: number | null): TemplateVersion | null {
-  const columnKeys = new Set(disclosure.map((v) => v.path.split(".").pop()));
-  for (const sign of TEMPLATE_COLUMN_SIGNS) if (sign.keys.some((k) => columnKeys.has(k))) return sign.template;
+/**
+ * 表二's columns tell the version; failing them (no 表二), 表三's rows; failing both, the report
+ * year (years before the oldest version are read as the oldest).
+ */
+function decideTemplate(values: ReadValue[], year: number | null, templates: TemplateSet): Template | null {
+  const keysOf = (table: string, cut: (path: string) => string) => new Set(values.filter((v) => v.path.startsWith(`${table}.`)).map((v) => cut(v.path)));
+  const columns = keysOf("activeDisclosure", (p) => p.slice(p.lastIndexOf(".") + 1));
+  const byColumns = templates.newestFirst.find((t) => t.signs.disclosureColumns.some((k) => columns.has(k)));
+  if (byColumns) return byColumns;
   if (values.length === 0) return null;
-  // No 表二 to tell by: 表三's （六） in three sub-rows is the 2021 layout; else the report year decides.
-  if (values.some((v) => /otherHandling\.(overdueCorrection|overdueFee|other)\./.test(v.path))) return "2021";
+  const rows = keysOf("applications", (p) => p.slice("applications.".length, p.lastIndexOf(".")));
+  const byRows = templates.newestFirst.find((t) => t.signs.applicationRows.some((k) => rows.has(k)));
+  if (byRows) return byRows;
   if (year === null) return null;
-  return year >= 2021 ? "2021" : "2019";
+  return templates.forYear(year) ?? templates.versions[0]!;
 }
 
-/** 2021 reports may still print （六） as the 2019 single row; it keeps its own path. */
-const TOLERATED_EXTRA = /^applications\.results\.otherHandling\.total\./;
-
-function layOut(template: TemplateVersion, values: ReadValue[], other: GenericTable[], findings: Finding[]) {
-  const flat = new Map<string, number | null>(fieldsOf(template).map((f) => [f.path, null]));
+/**
+ * Places the values read on the version's canonical paths (a row the version tolerates keeps its
+ * own), and gives every canonical path a provenance entry: one the source does not print is absent.
+ */
+function layOut(template: Template, values: ReadValue[], other: GenericTable[], findings: Finding[]) {
+  const flat = new Map<string, number | null>(template.fields.map((f) => [f.path, null]));
   const provenance: Record<string, ProvenanceEntry> = {};
   for (const { path, value, provenance: entry } of values) {
-    if (!isTemplatePath(template, path) && !TOLERATED_EXTRA.test(path)) {
+    if (!template.field(path)) {
       findings.push({
         rule: "table.offTemplate",
         severity: "warning",
         paths: [path],
-        message: `"${entry.raw}" under ${entry.label} has no place in the ${template} template; not mapped`,
+        message: `"${entry.raw}" under ${entry.label} has no place in the ${template.version} template; not mapped`,
         at: entry.at,
       });
       continue;
@@ -121,6 +127,9 @@ function layOut(template: TemplateVersion, values: ReadValue[], other: GenericTa
     if (Object.hasOwn(provenance, path)) continue;
     flat.set(path, value);
     provenance[path] = entry;
+  }
+  for (const { path, row, column } of template.fields) {
+    provenance[path] ??= { state: "absent", raw: "", unit: null, label: `${row.label} / ${column.label}`, at: {} };
   }
   return { tables: { ...nest(flat), other } as Tables, values: flat, provenance };
 }

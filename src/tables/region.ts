@@ -1,4 +1,5 @@
 import type { Finding, Locator } from "../schema/report.js";
+import type { RuleId } from "../schema/rules.js";
 import type { LogicalRow } from "./rows.js";
 
 /** A row handed to one table's reader, with the table it sits in. */
@@ -31,6 +32,6 @@ export function locateCell(region: RegionRow, cell: { col: number; loc: { line?:
   return at;
 }
 
-export function rowFinding(rule: string, region: RegionRow, message: string, paths: string[] = []): Finding {
+export function rowFinding(rule: RuleId, region: RegionRow, message: string, paths: string[] = []): Finding {
   return { rule, severity: "warning", paths, message, at: locate(region) };
 }

@@ -1,5 +1,6 @@
 import type { TableCell } from "../readers/document.js";
 import type { Finding, Locator, ProvenanceEntry } from "../schema/report.js";
+import type { CellKind } from "../template/index.js";
 import { readCell, shiftDecimal, toWanYuanExponent } from "./number.js";
 
 /** A value read from a table cell, with where it came from. */
@@ -11,6 +12,8 @@ export interface ReadValue {
 
 export interface CellContext {
   path: string;
+  /** What the template's column holds: amounts are normalized to 万元. */
+  kind: CellKind;
   cell: TableCell;
   /** Row and column labels as printed, for provenance. */
   label: string;
@@ -18,8 +21,6 @@ export interface CellContext {
   columnUnit?: string;
   at: Locator;
 }
-
-const AMOUNT = /amountWanYuan$/;
 
 /**
  * Turns a cell into a value. Amounts are normalized to 万元 from the unit in the cell or, failing
@@ -31,20 +32,19 @@ export function cellValue(context: CellContext, findings: Finding[]): ReadValue 
   const raw = cell.text;
   const reading = readCell(raw);
   const base = { raw, label, at };
-  if (reading.kind !== "number") {
-    if (reading.kind === "text") {
-      findings.push({
-        rule: "value.unreadable",
-        severity: "warning",
-        paths: [path],
-        message: `cell "${excerpt(raw)}" under ${label} is not a number; kept as null (the whole text is in provenance)`,
-        at,
-      });
-    }
-    return { path, value: null, provenance: { ...base, unit: null } };
+  if (reading.kind === "blank" || reading.kind === "placeholder") return { path, value: null, provenance: { state: reading.kind, ...base, unit: null } };
+  if (reading.kind === "text") {
+    findings.push({
+      rule: "value.unreadable",
+      severity: "warning",
+      paths: [path],
+      message: `cell "${excerpt(raw)}" under ${label} is not a number; kept as null (the whole text is in provenance)`,
+      at,
+    });
+    return { path, value: null, provenance: { state: "unread", ...base, unit: null } };
   }
   const unit = reading.unit ?? context.columnUnit ?? null;
-  if (!AMOUNT.test(path)) return { path, value: reading.value, provenance: { ...base, unit } };
+  if (context.kind !== "amount") return { path, value: reading.value, provenance: { state: "printed", ...base, unit } };
   const exponent = unit === null ? undefined : toWanYuanExponent(unit);
   if (exponent === undefined) {
     findings.push({
@@ -54,11 +54,11 @@ export function cellValue(context: CellContext, findings: Finding[]): ReadValue 
       message: `amount "${excerpt(raw)}" under ${label} states no unit (元 or 万元); kept as null rather than guessed`,
       at,
     });
-    return { path, value: null, provenance: { ...base, unit } };
+    return { path, value: null, provenance: { state: "unread", ...base, unit } };
   }
   const value = shiftDecimal(reading.digits, exponent);
   const note = exponent === 0 ? undefined : `converted from ${unit} to 万元`;
-  return { path, value, provenance: { ...base, unit, ...(note ? { note } : {}) } };
+  return { path, value, provenance: { state: "printed", ...base, unit, ...(note ? { note } : {}) } };
 }
 
 /** A cell's text as a message quotes it: short enough to read, however long the cell. */

@@ -9,6 +9,8 @@ export const manifestLine = z.strictObject({
   error: z.string().optional(),
   template: templateVersion,
   findings: z.number().int(),
+  errors: z.number().int().describe("findings of severity error (a broken relation, cells past telling apart)"),
+  warnings: z.number().int().describe("findings of severity warning (what a reader skipped, a value unread, prose against tables)"),
   sha256: z.string().nullable(),
   version: z.string().describe("pipeline version that produced the line"),
   via: z.string().optional().describe("how the reader got the content when not directly, e.g. a .doc converted by LibreOffice"),

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { APPLICANT_COLUMNS, OUTCOME_COLUMNS } from "../../src/schema/tables.js";
+import { TEMPLATES } from "../../src/template/index.js";
 import { repoRoot } from "./paths.js";
 
 interface ExpectedFile {
@@ -13,16 +13,19 @@ interface ExpectedFile {
 /** A hand-transcribed expected file (tests/expected/) as canonical path → value. */
 export function expectedValues(name: string): { template: string; values: Map<string, number | null> } {
   const file: ExpectedFile = JSON.parse(readFileSync(resolve(repoRoot, "tests/expected", `${name}.json`), "utf8"));
+  const template = TEMPLATES.get(file.template)!;
+  const applicantColumns = template.table("applications").columns.map((c) => c.key);
+  const review = template.table("reviewLitigation");
   const values = new Map<string, number | null>();
   for (const [path, value] of Object.entries(file.disclosure)) values.set(`activeDisclosure.${path}`, value);
   for (const [row, cells] of Object.entries(file.applications)) {
     cells.forEach((value, i) => {
-      values.set(`applications.${row}.${APPLICANT_COLUMNS[i]}`, value);
+      values.set(`applications.${row}.${applicantColumns[i]}`, value);
     });
   }
-  const groups = ["review", "litigationDirect", "litigationAfterReview"];
+  const width = review.columns.length;
   file.reviewLitigation.forEach((value, i) => {
-    values.set(`reviewLitigation.${groups[Math.floor(i / 5)]}.${OUTCOME_COLUMNS[i % 5]}`, value);
+    values.set(`reviewLitigation.${review.rows[Math.floor(i / width)]!.key}.${review.columns[i % width]!.key}`, value);
   });
   return { template: file.template, values };
 }

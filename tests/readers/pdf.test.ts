@@ -292,7 +292,7 @@ describe("PDF reader: properties and failures", () => {
   it("reads a PDF with one scanned page and says which page has no text", async () => {
     const document = await readPdf(buildPdf([{ content: latin(100, 700, "Text") }, { content: "q 495 0 0 742 50 50 cm /Im1 Do Q" }]));
     expect(paragraphs(document)).toEqual(["Text"]);
-    expect(document.messages).toEqual([{ message: "page 2 has no text layer (a scanned image?); its content is missing", loc: { page: 2 } }]);
+    expect(document.messages).toEqual([{ code: "pageWithoutText", message: "page 2 has no text layer (a scanned image?); its content is missing", loc: { page: 2 } }]);
   });
 
   it("refuses an encrypted PDF that needs a password", async () => {

@@ -57,7 +57,7 @@ function forEachBlockElement(container: XmlElement, context: BodyContext, visit:
     if (node.name === "w:p" || node.name === "w:tbl") visit(node);
     else if (TRANSPARENT_WRAPPERS.has(node.name)) forEachBlockElement(node, context, visit);
     else if (node.name === "w:altChunk") {
-      context.messages.push({ message: "the document embeds another file (w:altChunk) whose content is not read" });
+      context.messages.push({ code: "embeddedFile", message: "the document embeds another file (w:altChunk) whose content is not read" });
     }
   }
 }

@@ -46,7 +46,7 @@ export function readTable(
     let previous: TableCell | undefined;
     for (const tc of descendantsNamed(tr, "w:tc")) {
       if (col >= MAX_COLUMNS) {
-        messages.push({ message: `a table row is wider than ${MAX_COLUMNS} grid columns; the cells beyond are dropped` });
+        messages.push({ code: "tableCut", message: `a table row is wider than ${MAX_COLUMNS} grid columns; the cells beyond are dropped` });
         break;
       }
       const tcPr = child(tc, "w:tcPr");

@@ -115,6 +115,7 @@ function readTable(
   const dropped = rawRows.reduce((sum, cells) => sum + cells.length, 0) - table.cells.length;
   if (dropped > 0) {
     messages.push({
+      code: "tableCut",
       message: `table wider than ${MAX_COLUMNS} columns: ${dropped} cells beyond the last column were dropped`,
       loc: table.loc,
     });

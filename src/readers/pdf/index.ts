@@ -27,7 +27,7 @@ export async function readPdf(bytes: Uint8Array): Promise<Document> {
         throw new ReaderError(`malformed PDF: page ${number} cannot be read (${error instanceof Error ? error.message : String(error)})`, "pdf.malformed");
       });
       if (content.pieces.length > 0) withText++;
-      else messages.push({ message: `page ${number} has no text layer (a scanned image?); its content is missing`, loc: { page: number } });
+      else messages.push({ code: "pageWithoutText", message: `page ${number} has no text layer (a scanned image?); its content is missing`, loc: { page: number } });
       pages.push(layOutPage(content));
     }
     if (withText === 0) throw new ReaderError("scanned PDF: no text layer; OCR is needed", "pdf.noText");

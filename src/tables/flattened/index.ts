@@ -1,13 +1,13 @@
 import type { Document } from "../../readers/document.js";
-import type { TemplateVersion } from "../../schema/fields.js";
 import type { Finding, Locator } from "../../schema/report.js";
-import { APPLICANT_COLUMNS } from "../../schema/tables.js";
+import type { Template, TemplateSet } from "../../template/index.js";
+import { readingLookup } from "../lookup.js";
 import { readCell, shiftDecimal, toWanYuanExponent } from "../number.js";
 import { proseFigures } from "../prose.js";
 import type { ReadValue } from "../values.js";
 import { CompactText } from "./compact.js";
 import { applicationRows, disclosureRows, type FlatRow, reviewRow } from "./regions.js";
-import { applyIfConsistent, type Candidates, type Equation } from "./solve.js";
+import { applyIfConsistent, type Candidates, type Equation, type Term } from "./solve.js";
 import { splits } from "./split.js";
 
 const SHOWN_SPLITS = 6;
@@ -19,16 +19,22 @@ const SHOWN_SPLITS = 6;
  * remaining split agrees on it (provenance says it was inferred); otherwise it stays null under a
  * `table.ambiguous` error that lists the splits still possible. Nothing is guessed.
  */
-export function readFlattenedTables(doc: Document, findings: Finding[]): ReadValue[] {
+export function readFlattenedTables(doc: Document, templates: TemplateSet, findings: Finding[]): ReadValue[] {
   const { text, blockAt } = joinParagraphs(doc);
   const compact = new CompactText(text);
-  const disclosureStart = compact.find("第二十条第（一）项", 0);
-  const applicationsStart = compact.find("勾稽关系", disclosureStart?.end ?? 0) ?? compact.find("本年新收政府信息公开申请数量", disclosureStart?.end ?? 0);
+  const newest = templates.newestFirst[0]!;
+  const startOf = (labels: readonly string[], from: number) => labels.map((l) => compact.find(l, from)).find((hit) => hit !== undefined);
+  const disclosureStart = startOf(newest.table("activeDisclosure").textStarts, 0);
+  const applicationsStart = startOf(newest.table("applications").textStarts, disclosureStart?.end ?? 0);
   const rows: FlatRow[] = [];
-  if (disclosureStart) rows.push(...disclosureRows(compact, disclosureStart.start, applicationsStart?.start ?? text.length));
+  if (disclosureStart) rows.push(...disclosureRows(compact, disclosureStart.start, applicationsStart?.start ?? text.length, readingLookup(templates).disclosure));
   let reviewFrom = applicationsStart?.end ?? 0;
+  // The version whose 表三 is read: the newest whose own text is found there, else one that has none.
+  const template =
+    templates.newestFirst.find((t) => applicationsStart && t.signs.flattenedText.some((sign) => compact.find(sign, applicationsStart.end))) ??
+    templates.newestFirst.find((t) => t.signs.flattenedText.length === 0) ??
+    newest;
   if (applicationsStart) {
-    const template: TemplateVersion = compact.find("逾期不补正", applicationsStart.end) ? "2021" : "2019";
     const table = applicationRows(compact, applicationsStart.end, template);
     rows.push(...table.rows);
     reviewFrom = table.end;
@@ -36,7 +42,8 @@ export function readFlattenedTables(doc: Document, findings: Finding[]): ReadVal
       findings.push({ rule: "table.unknownRow", severity: "warning", paths: [row], message: `表三 row ${row} not found in the flattened text; left null` });
     }
   }
-  const review = compact.find("行政复议", reviewFrom) ? reviewRow(compact, reviewFrom) : undefined;
+  const reviewTable = template.table("reviewLitigation");
+  const review = startOf(reviewTable.textStarts, reviewFrom) ? reviewRow(compact, reviewFrom, reviewTable) : undefined;
   if (review) rows.push(review);
   if (rows.length === 0) return [];
 
@@ -47,7 +54,7 @@ export function readFlattenedTables(doc: Document, findings: Finding[]): ReadVal
     allSplits.set(row.row, tokens);
     if (tokens) candidates.set(row.row, tokens.map((t) => t.map((token, i) => tokenValue(token, row.columns[i]!.unit))));
   }
-  solve(candidates, rows, proseText(text, rows));
+  solve(candidates, rows, template, proseText(text, rows));
 
   const values: ReadValue[] = [];
   for (const row of rows) {
@@ -64,6 +71,7 @@ export function readFlattenedTables(doc: Document, findings: Finding[]): ReadVal
         path,
         value: agreed ? remaining[0]![i]! : null,
         provenance: {
+          state: agreed ? "inferred" : "unread",
           raw: token ?? row.segment.trim(),
           unit: cellUnit(token) ?? column.unit ?? null,
           label: `${row.label} / ${column.label}`,
@@ -101,68 +109,38 @@ function tokenValue(token: string, columnUnit: string | undefined): number {
 }
 
 /**
- * The equations, strongest first: each row's own total, then the table's identities, then each prose
- * figure on its own. A group that would leave some row with no split at all is not applied (the
- * report itself breaks it, or the text was garbled), so it can never force a wrong choice.
+ * The equations are the template's relations, strongest first: those within one row (its totals),
+ * row by row, then those across rows together, then each prose figure on its own. A relation through
+ * a cell not found in the text is not used. A group that would leave some row with no split at all
+ * is not applied (the report itself breaks it, or the text was garbled), so it can never force a
+ * wrong choice.
  */
-function solve(candidates: Candidates, rows: FlatRow[], prose: string): void {
-  const has = (row: string) => rows.some((r) => r.row === row);
+function solve(candidates: Candidates, rows: FlatRow[], template: Template, prose: string): void {
+  // A row the version only tolerates is not looked for in text (rowSpecs): it takes no part.
+  const printable = (path: string) => !template.field(path)?.row.tolerated;
+  const equations = template.relations.flatMap((relation) => {
+    const left = relation.left.filter(printable).map((path) => termOf(path, rows, 1));
+    const right = relation.right.filter(printable).map((path) => termOf(path, rows, -1));
+    const terms = [...left, ...right];
+    return terms.length > 0 && terms.every((t) => t !== undefined) ? [{ terms, constant: 0 }] : [];
+  });
+  const withinRow = (e: Equation) => e.terms.every((t) => t.row === e.terms[0]!.row);
   for (const row of rows) {
-    const own = rowTotals(row);
+    const own = equations.filter((e) => withinRow(e) && e.terms[0]!.row === row.row);
     if (own.length > 0) applyIfConsistent(candidates, own);
   }
-  applyIfConsistent(candidates, applicationIdentities(has));
-  for (const figure of proseFigures(prose)) {
-    const terms = figure.statement.paths.map((path) => termOf(path, rows)).filter((t) => t !== undefined);
+  applyIfConsistent(candidates, equations.filter((e) => !withinRow(e)));
+  for (const figure of proseFigures(prose, template.prose)) {
+    const terms = figure.statement.paths.map((path) => termOf(path, rows, 1)).filter((t) => t !== undefined);
     if (terms.length !== figure.statement.paths.length) continue;
     applyIfConsistent(candidates, [{ terms, constant: figure.value }]);
   }
 }
 
-function rowTotals(row: FlatRow): Equation[] {
-  const keys = row.columns.map((c) => c.key);
-  const equations: Equation[] = [];
-  keys.forEach((key, i) => {
-    if (!key.endsWith("total")) return;
-    const group = key.slice(0, -"total".length);
-    const parts = keys.flatMap((k, j) => (j !== i && k.startsWith(group) && !k.endsWith("total") ? [j] : []));
-    if (parts.length === 0) return;
-    equations.push({
-      terms: [{ row: row.row, column: i, coefficient: 1 }, ...parts.map((j) => ({ row: row.row, column: j, coefficient: -1 }))],
-      constant: 0,
-    });
-  });
-  return equations;
-}
-
-function applicationIdentities(has: (row: string) => boolean): Equation[] {
-  const app = "applications";
-  const results = [
-    "granted",
-    "partiallyGranted",
-    ...["stateSecret", "prohibitedByLaw", "endangersSafety", "thirdPartyRights", "internalAffairs", "processInformation", "enforcementFiles", "administrativeQuery"].map((k) => `denied.${k}`),
-    ...["notHeld", "needsCreation", "unclearAfterCorrection"].map((k) => `unavailable.${k}`),
-    ...["complaint", "repeated", "publication", "excessive", "confirmation"].map((k) => `notProcessed.${k}`),
-    ...["total", "overdueCorrection", "overdueFee", "other"].map((k) => `otherHandling.${k}`),
-  ]
-    .map((k) => `${app}.results.${k}`)
-    .filter(has);
-  if (!has(`${app}.results.total`)) return [];
-  return APPLICANT_COLUMNS.flatMap((_, column) => {
-    const term = (row: string, coefficient: number) => ({ row, column, coefficient });
-    const balance = [`${app}.received`, `${app}.carriedOver`, `${app}.results.total`, `${app}.carriedForward`];
-    const equations: Equation[] = [{ terms: [term(`${app}.results.total`, 1), ...results.map((r) => term(r, -1))], constant: 0 }];
-    if (balance.every(has)) {
-      equations.push({ terms: [term(balance[0]!, 1), term(balance[1]!, 1), term(balance[2]!, -1), term(balance[3]!, -1)], constant: 0 });
-    }
-    return equations;
-  });
-}
-
-function termOf(path: string, rows: FlatRow[]) {
+function termOf(path: string, rows: FlatRow[], coefficient: number): Term | undefined {
   for (const row of rows) {
     const column = row.columns.findIndex((c) => `${row.row}.${c.key}` === path);
-    if (column >= 0) return { row: row.row, column, coefficient: 1 };
+    if (column >= 0) return { row: row.row, column, coefficient };
   }
   return undefined;
 }

@@ -1,9 +1,7 @@
-import { fieldsOf, type TemplateVersion } from "../../schema/fields.js";
-import { APPLICANT_COLUMNS, OUTCOME_COLUMNS } from "../../schema/tables.js";
-import { DISCLOSURE_COLUMNS, DISCLOSURE_ROWS } from "../labels.js";
+import type { CellKind, TableDeclaration, Template } from "../../template/index.js";
+import type { ReadingLookup } from "../lookup.js";
 import { coreLabel } from "../match.js";
 import type { CompactText } from "./compact.js";
-import type { CellKind } from "./split.js";
 
 /** One table row whose cells ran together: its label, the digit string, and what each cell is. */
 export interface FlatRow {
@@ -19,8 +17,6 @@ export interface FlatRow {
 const SEGMENT = /^[0-9０-９.\-－ \t\u00a0\u3000元万]*/;
 /** What still belongs to a label after its core text: closing quotes and a note in brackets. */
 const LABEL_TAIL = /^[\s"'“”‘’「」『』]*(（[^（）]*）)?/;
-const APPLICANT_LABELS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"];
-const OUTCOME_LABELS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
 
 /** The run of digits, spaces, signs, points and money units at `offset`. */
 function segmentAt(text: string, offset: number): string {
@@ -31,30 +27,28 @@ function segmentAt(text: string, offset: number): string {
  * 表二 flattened: blocks of "信息内容" + column labels, then rows of a row label and its digits.
  * Ends where no further 信息内容 block follows before `end`.
  */
-export function disclosureRows(text: CompactText, start: number, end: number): FlatRow[] {
+export function disclosureRows(text: CompactText, start: number, end: number, lookup: ReadingLookup["disclosure"]): FlatRow[] {
   const rows: FlatRow[] = [];
-  const columnLabels = [...DISCLOSURE_COLUMNS].sort((a, b) => b.label.length - a.label.length);
-  const rowLabels = Object.keys(DISCLOSURE_ROWS).sort((a, b) => b.length - a.length);
+  const columnLabels = [...lookup.columns].sort(([a], [b]) => b.length - a.length);
+  const rowLabels = [...lookup.rows.keys()].sort((a, b) => b.length - a.length);
   let at = start;
-  for (let header = text.find("信息内容", at); header && header.start < end; header = text.find("信息内容", at)) {
+  for (let header = text.find(lookup.headerText, at); header && header.start < end; header = text.find(lookup.headerText, at)) {
     at = header.end;
     const columns: FlatRow["columns"] = [];
     for (;;) {
-      const column = columnLabels.map((c) => ({ c, to: text.startsWith(c.label, at) })).find((x) => x.to !== undefined);
+      const column = columnLabels.map(([label, c]) => ({ label, c, to: text.startsWith(label, at) })).find((x) => x.to !== undefined);
       if (!column) break;
       at = column.to!;
       const unit = /^\s*[（(]单位[:：]\s*(万元|元)[）)]/.exec(text.text.slice(at));
       if (unit) at += unit[0].length;
-      const kind: CellKind = column.c.key === "amountWanYuan" ? "amount" : column.c.key === "yearChange" ? "signed" : "count";
-      const unitName = unit?.[1] ?? column.c.unit;
-      columns.push({ key: column.c.key, label: column.c.label, kind, ...(unitName ? { unit: unitName } : {}) });
+      columns.push({ key: column.c.key, label: column.label, kind: column.c.kind, ...(unit ? { unit: unit[1]! } : {}) });
     }
     for (;;) {
       const label = rowLabels.map((l) => ({ l, to: text.startsWith(l, at) })).find((x) => x.to !== undefined);
       if (!label) break;
       at = label.to!;
       const segment = segmentAt(text.text, at);
-      rows.push({ row: `activeDisclosure.${DISCLOSURE_ROWS[label.l]}`, label: label.l, segment, offset: at, columns });
+      rows.push({ row: `activeDisclosure.${lookup.rows.get(label.l)}`, label: label.l, segment, offset: at, columns });
       at += segment.length;
     }
   }
@@ -66,9 +60,10 @@ export function disclosureRows(text: CompactText, start: number, end: number): F
  * between a row's digits and the next label (group labels, the next label's numbering) is dropped
  * only if it holds no digit.
  */
-export function applicationRows(text: CompactText, start: number, template: TemplateVersion): { rows: FlatRow[]; end: number; missing: string[] } {
-  const specs = rowSpecs(template, "applications.");
-  const columns = APPLICANT_COLUMNS.map((key, i) => ({ key, label: APPLICANT_LABELS[i]!, kind: "count" as const }));
+export function applicationRows(text: CompactText, start: number, template: Template): { rows: FlatRow[]; end: number; missing: string[] } {
+  const table = template.table("applications");
+  const specs = rowSpecs(table);
+  const columns = table.columns.map(({ key, label, kind }) => ({ key, label, kind }));
   const found: { spec: (typeof specs)[number]; start: number; end: number }[] = [];
   const missing: string[] = [];
   let at = start;
@@ -100,38 +95,31 @@ export function applicationRows(text: CompactText, start: number, template: Temp
   return { rows, end, missing };
 }
 
-/** 表四 flattened: the two header levels, then fifteen numbers. */
-export function reviewRow(text: CompactText, start: number): FlatRow | undefined {
-  const afterReview = text.find("复议后起诉", start);
-  if (!afterReview) return undefined;
-  const first = text.find("总计", afterReview.end);
-  const second = first && text.find("总计", first.end);
-  if (!second) return undefined;
-  const segment = segmentAt(text.text, second.end);
-  const groups = [
-    ["review", "行政复议"],
-    ["litigationDirect", "行政诉讼·未经复议直接起诉"],
-    ["litigationAfterReview", "行政诉讼·复议后起诉"],
-  ] as const;
-  const columns = groups.flatMap(([group, groupLabel]) =>
-    OUTCOME_COLUMNS.map((key, i) => ({ key: `${group}.${key}`, label: `${groupLabel} / ${OUTCOME_LABELS[i]}`, kind: "count" as const })),
+/**
+ * 表四 flattened (a single-row table): the header names the groups, then under the last group its
+ * columns once more for each group after the first; the numbers follow the last column label.
+ */
+export function reviewRow(text: CompactText, start: number, table: TableDeclaration): FlatRow | undefined {
+  const lastGroup = table.rows[table.rows.length - 1]!;
+  const lastColumn = table.columns[table.columns.length - 1]!.label;
+  let header = [lastGroup.label, ...lastGroup.variants].map((label) => text.find(label, start)).find((hit) => hit !== undefined);
+  for (let i = 1; i < table.rows.length && header; i++) header = text.find(lastColumn, header.end);
+  if (!header) return undefined;
+  const segment = segmentAt(text.text, header.end);
+  const columns = table.rows.flatMap((group) =>
+    table.columns.map((column) => ({ key: `${group.key}.${column.key}`, label: `${group.label} / ${column.label}`, kind: column.kind })),
   );
-  return { row: "reviewLitigation", label: "表四", segment, offset: second.end, columns };
+  return { row: table.key, label: table.name, segment, offset: header.end, columns };
 }
 
-/** The template's 表三 rows in print order, with the label core to search for. */
-function rowSpecs(template: TemplateVersion, prefix: string): { row: string; label: string; core: string; numbering: RegExp }[] {
-  const seen = new Set<string>();
-  const specs: { row: string; label: string; core: string; numbering: RegExp }[] = [];
-  for (const field of fieldsOf(template)) {
-    if (!field.path.startsWith(prefix)) continue;
-    const row = field.path.slice(0, field.path.lastIndexOf("."));
-    if (seen.has(row)) continue;
-    seen.add(row);
-    const core = coreLabel(field.row);
-    specs.push({ row, label: field.row, core, numbering: numberingBefore(field.row, core) });
-  }
-  return specs;
+/** The version's 表三 rows in print order (not those it only tolerates), with the label core to search for. */
+function rowSpecs(table: TableDeclaration): { row: string; label: string; core: string; numbering: RegExp }[] {
+  return table.rows
+    .filter((row) => !row.tolerated)
+    .map((row) => {
+      const core = coreLabel(row.label);
+      return { row: `${table.key}.${row.key}`, label: row.label, core, numbering: numberingBefore(row.label, core) };
+    });
 }
 
 /**

@@ -1,5 +1,4 @@
-/** What a cell may hold: counts never have a sign or decimals; 本年增/减 may be negative; amounts may have decimals and a unit. */
-export type CellKind = "count" | "signed" | "amount";
+import type { CellKind } from "../../template/index.js";
 
 const TOKEN: Record<CellKind, RegExp> = {
   count: /^(0|[1-9]\d*)$/,
