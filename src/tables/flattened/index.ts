@@ -27,6 +27,7 @@ export function readFlattenedTables(doc: Document, templates: TemplateSet, findi
   const disclosureStart = startOf(newest.table("activeDisclosure").textStarts, 0);
   const applicationsStart = startOf(newest.table("applications").textStarts, disclosureStart?.end ?? 0);
   const rows: FlatRow[] = [];
+  const notFound: ReadValue[] = [];
   if (disclosureStart) rows.push(...disclosureRows(compact, disclosureStart.start, applicationsStart?.start ?? text.length, readingLookup(templates).disclosure));
   let reviewFrom = applicationsStart?.end ?? 0;
   // The version whose 表三 is read: the newest whose own text is found there, else one that has none.
@@ -38,14 +39,21 @@ export function readFlattenedTables(doc: Document, templates: TemplateSet, findi
     const table = applicationRows(compact, applicationsStart.end, template);
     rows.push(...table.rows);
     reviewFrom = table.end;
+    // A row of a table the text does print, not found in it: its cells are not known (counted as 0
+    // they made 平潭 社会事业局 2023 break 一+二 = 三+四 when the printed table does not).
     for (const row of table.missing) {
       findings.push({ rule: "table.unknownRow", severity: "warning", paths: [row], message: `表三 row ${row} not found in the flattened text; left null` });
+      const spec = template.table("applications");
+      for (const column of spec.columns) {
+        const path = `${row}.${column.key}`;
+        notFound.push({ path, value: null, provenance: { state: "unread", raw: "", unit: null, label: `${row} / ${column.label}`, at: {} } });
+      }
     }
   }
   const reviewTable = template.table("reviewLitigation");
   const review = startOf(reviewTable.textStarts, reviewFrom) ? reviewRow(compact, reviewFrom, reviewTable) : undefined;
   if (review) rows.push(review);
-  if (rows.length === 0) return [];
+  if (rows.length === 0) return notFound;
 
   const candidates: Candidates = new Map();
   const allSplits = new Map<string, string[][] | undefined>();
@@ -84,7 +92,7 @@ export function readFlattenedTables(doc: Document, templates: TemplateSet, findi
     });
     if (undetermined.length > 0) findings.push(ambiguity(row, undetermined, remaining, tokens, at));
   }
-  return values;
+  return [...values, ...notFound];
 }
 
 function ambiguity(row: FlatRow, paths: string[], remaining: number[][], tokens: string[][] | undefined, at: Locator): Finding {

@@ -29,8 +29,9 @@ export const TEMPLATE_2021: TemplateInput = {
       ...DISCLOSURE_MARKERS,
       columns: [
         { key: "issued", label: "本年制发件数", kind: "count" },
-        { key: "repealed", label: "本年废止件数", kind: "count" },
-        { key: "inForce", label: "现行有效件数", kind: "count" },
+        // Typos real reports print (平潭 公安局 2021, 海坛片区 2023).
+        { key: "repealed", label: "本年废止件数", variants: ["本年废纸件数"], kind: "count" },
+        { key: "inForce", label: "现行有效件数", variants: ["先行有效件数"], kind: "count" },
         { key: "decisions", label: "本年处理决定数量", kind: "count" },
         { key: "amountWanYuan", label: "本年收费金额（单位：万元）", kind: "amount" },
       ],
