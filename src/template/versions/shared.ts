@@ -87,8 +87,15 @@ export const REVIEW_LITIGATION: Table = {
   ],
 };
 
-/** 表二's markers, the same in both versions: the rows cite 第二十条 of the regulations. */
-export const DISCLOSURE_MARKERS = { markers: ["第二十条第?（[一二三四五六七八九十]+）项"], textStarts: ["第二十条第（一）项"], header: "信息内容" };
+/** What 表二 is in both versions (its rows cite 第二十条 of the regulations); its rows and columns differ. */
+export const DISCLOSURE_TABLE = {
+  key: "activeDisclosure",
+  name: "表二",
+  layout: "headerBlocks",
+  markers: ["第二十条第?（[一二三四五六七八九十]+）项"],
+  textStarts: ["第二十条第（一）项"],
+  header: "信息内容",
+} as const satisfies Omit<Table, "columns" | "rows">;
 
 export const RELATIONS: TemplateInput["relations"] = [
   {

@@ -1,14 +1,5 @@
 import type { TemplateInput } from "../declaration.js";
-import {
-  APPLICATION_ROWS_AFTER_OTHER,
-  APPLICATION_ROWS_BEFORE_OTHER,
-  applicationsTable,
-  DISCLOSURE_MARKERS,
-  OTHER_HANDLING_ONE_ROW,
-  PROSE,
-  RELATIONS,
-  REVIEW_LITIGATION,
-} from "./shared.js";
+import * as shared from "./shared.js";
 
 const DOCUMENTS = ["newlyMade", "newlyPublished", "totalPublished"];
 const ITEMS = ["previousYearItems", "yearChange", "decisions"];
@@ -24,10 +15,7 @@ export const TEMPLATE_2019: TemplateInput = {
   },
   tables: [
     {
-      key: "activeDisclosure",
-      name: "表二",
-      layout: "headerBlocks",
-      ...DISCLOSURE_MARKERS,
+      ...shared.DISCLOSURE_TABLE,
       columns: [
         { key: "newlyMade", label: "本年新制作数量", kind: "count" },
         { key: "newlyPublished", label: "本年新公开数量", kind: "count" },
@@ -49,9 +37,9 @@ export const TEMPLATE_2019: TemplateInput = {
         { key: "procurement", label: "政府集中采购", columns: ["projects", "amountWanYuan"] },
       ],
     },
-    applicationsTable([...APPLICATION_ROWS_BEFORE_OTHER, OTHER_HANDLING_ONE_ROW, ...APPLICATION_ROWS_AFTER_OTHER]),
-    REVIEW_LITIGATION,
+    shared.applicationsTable([...shared.APPLICATION_ROWS_BEFORE_OTHER, shared.OTHER_HANDLING_ONE_ROW, ...shared.APPLICATION_ROWS_AFTER_OTHER]),
+    shared.REVIEW_LITIGATION,
   ],
-  relations: RELATIONS,
-  prose: PROSE,
+  relations: shared.RELATIONS,
+  prose: shared.PROSE,
 };

@@ -1,14 +1,5 @@
 import type { TemplateInput } from "../declaration.js";
-import {
-  APPLICATION_ROWS_AFTER_OTHER,
-  APPLICATION_ROWS_BEFORE_OTHER,
-  applicationsTable,
-  DISCLOSURE_MARKERS,
-  OTHER_HANDLING_ONE_ROW,
-  PROSE,
-  RELATIONS,
-  REVIEW_LITIGATION,
-} from "./shared.js";
+import * as shared from "./shared.js";
 
 const DOCUMENTS = ["issued", "repealed", "inForce"];
 
@@ -23,10 +14,7 @@ export const TEMPLATE_2021: TemplateInput = {
   },
   tables: [
     {
-      key: "activeDisclosure",
-      name: "表二",
-      layout: "headerBlocks",
-      ...DISCLOSURE_MARKERS,
+      ...shared.DISCLOSURE_TABLE,
       columns: [
         { key: "issued", label: "本年制发件数", kind: "count" },
         // Typos real reports print (平潭 公安局 2021, 海坛片区 2023).
@@ -44,18 +32,18 @@ export const TEMPLATE_2021: TemplateInput = {
         { key: "fees", label: "行政事业性收费", columns: ["amountWanYuan"] },
       ],
     },
-    applicationsTable([
-      ...APPLICATION_ROWS_BEFORE_OTHER,
+    shared.applicationsTable([
+      ...shared.APPLICATION_ROWS_BEFORE_OTHER,
       // Some 2021 reports still print the 2019 one-row （六）.
-      { ...OTHER_HANDLING_ONE_ROW, tolerated: true },
+      { ...shared.OTHER_HANDLING_ONE_ROW, tolerated: true },
       { key: "results.otherHandling.overdueCorrection", label: "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请" },
       { key: "results.otherHandling.overdueFee", label: "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请" },
       // A bare 其他 is this row only under （六）其他处理.
-      { key: "results.otherHandling.other", label: "3.其他", under: OTHER_HANDLING_ONE_ROW.label },
-      ...APPLICATION_ROWS_AFTER_OTHER,
+      { key: "results.otherHandling.other", label: "3.其他", under: shared.OTHER_HANDLING_ONE_ROW.label },
+      ...shared.APPLICATION_ROWS_AFTER_OTHER,
     ]),
-    REVIEW_LITIGATION,
+    shared.REVIEW_LITIGATION,
   ],
-  relations: RELATIONS,
-  prose: PROSE,
+  relations: shared.RELATIONS,
+  prose: shared.PROSE,
 };
