@@ -24,3 +24,16 @@ describe("the broad real corpus (tests/corpus): reports nobody tuned for", () =>
     expect(result.abstained).toEqual(abstentions[entry.file] ?? []);
   });
 });
+
+describe("meta of crawled department reports", () => {
+  it("takes the signature run onto the end of the text (…情况。 平潭综合实验区公安局2022年1月7日), not the crawler's 发布时间", async () => {
+    const report = await convertFile(resolve(corpusDir, "files/2021_pingtan_gonganju.txt"));
+    expect(report.meta.publishDate).toBe("2022-01-07");
+    expect(report.provenance["meta.publishDate"]).toMatchObject({ raw: "2022年1月7日", label: "date of the signature line" });
+    // A 印发 line after the signature does not replace it; page chrome after it (附件下载) is no sentence.
+    const economy = await convertFile(resolve(corpusDir, "files/2021_pingtan_jingji_fazhanju.txt"));
+    expect(economy.meta.publishDate).toBe("2022-01-13");
+    const junshan = await convertFile(resolve(corpusDir, "files/2020_pingtan_junshan_pianqu.txt"));
+    expect(junshan.meta.publishDate).toBe("2021-01-25");
+  });
+});

@@ -121,14 +121,33 @@ function signatureBlock(paragraphs: Located[]): { issuer?: Located; date?: Locat
     const issuer = above && ORG_NAME.test(compact(above.text)) ? { text: compact(above.text), block: above.block } : undefined;
     return { date: { ...p, text, iso }, ...(issuer ? { issuer } : {}) };
   }
+  return trailingSignature(paragraphs[paragraphs.length - 1]);
+}
+
+/** A body's name and a date: `平潭综合实验区公安局 2022年1月7日`. */
+const NAME_AND_DATE =
+  /[\u4e00-\u9fa5（）()]{2,30}?(?:政府|委员会|管委会|办公厅|办公室|局|厅|委|中心|办事处|镇|乡|街道)[\s\u3000]*((?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*[\d〇○零一二三四五六七八九十]{1,3}\s*月\s*[\d〇○零一二三四五六七八九十]{1,3}\s*日)/g;
+
+/**
+ * Crawled page text runs the signature onto the end of the last paragraph (`…无收取信息处理费情况。
+ * 平潭综合实验区公安局2022年1月7日 附件下载`): the first name-and-date after which no sentence follows
+ * (page chrome such as 附件下载, or a 印发 line, may) is the signature.
+ */
+function trailingSignature(last: Located | undefined): { date: Located & { iso: string } } | undefined {
+  if (!last) return undefined;
+  for (const match of last.text.matchAll(NAME_AND_DATE)) {
+    const rest = last.text.slice(match.index + match[0].length);
+    const iso = isoDate(match[1]!);
+    if (iso && rest.length <= 60 && !/[。；;！？]/.test(rest)) return { date: { text: match[1]!.replace(/\s+/g, ""), block: last.block, iso } };
+  }
   return undefined;
 }
 
-const CN_DIGITS: Record<string, string> = { 〇: "0", 零: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+const CN_DIGITS: Record<string, string> = { 〇: "0", "○": "0", 零: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
 
 /** 2022年3月9日 · 2020-01-31 · 2019/1/10 · 二〇二二年三月九日 → ISO date, when it is a real date. */
 export function isoDate(text: string): string | undefined {
-  const digits = text.replace(/[〇零一二三四五六七八九]/g, (c) => CN_DIGITS[c]!).replace(/(\d)十(\d)/g, "$1$2").replace(/(\d)十/g, (_, d: string) => `${d}0`).replace(/十(\d)/g, "1$1").replace(/十/g, "10");
+  const digits = text.replace(/[〇○零一二三四五六七八九]/g, (c) => CN_DIGITS[c]!).replace(/(\d)十(\d)/g, "$1$2").replace(/(\d)十/g, (_, d: string) => `${d}0`).replace(/十(\d)/g, "1$1").replace(/十/g, "10");
   const m = /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})/.exec(digits);
   if (!m) return undefined;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
