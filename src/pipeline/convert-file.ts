@@ -10,6 +10,7 @@ import { PIPELINE_VERSION } from "./version.js";
 /** Converts one input and writes its JSON; never throws: every outcome is a manifest line. */
 export async function convertTask(task: FileTask): Promise<ManifestLine> {
   const { input, output, outputName, bytes, sha256, ...options } = task;
+  await stallIfAsked(input);
   let report: Report;
   try {
     report = await convertBytes(bytes, input, { ...options, sha256 });
@@ -45,10 +46,19 @@ export async function convertTask(task: FileTask): Promise<ManifestLine> {
  */
 function conversionError(error: unknown): string {
   if (error instanceof ReaderError) {
-    const capped = error.code === "docx.tooLarge" && error.message.includes("(the cap");
-    return capped ? `${error.message} (--max-inflated-bytes sets the cap)` : error.message;
+    return error.code === "docx.overCap" ? `${error.message} (--max-inflated-bytes sets the cap)` : error.message;
   }
   if (error instanceof InvalidOutputError) return error.message;
   const { name, message } = error instanceof Error ? error : { name: "Error", message: String(error) };
   return `internal error (${name}: ${message}); please report this file`;
+}
+
+/**
+ * A file that never finishes, by construction, for the tests of --timeout: with NIANBAO_STALL_ON set,
+ * an input whose path contains it waits forever, so only the timeout ends it, on any machine, however
+ * fast (a genuinely slow input converted in under the limit on a fast machine).
+ */
+async function stallIfAsked(input: string): Promise<void> {
+  const marker = process.env.NIANBAO_STALL_ON;
+  if (marker && input.includes(marker)) await new Promise<never>(() => {});
 }

@@ -103,7 +103,8 @@ function tooLarge(name: string, cap: { entry: number } | { total: number }): Rea
     "entry" in cap
       ? `entry ${name} inflates to more than ${formatSize(cap.entry)} (the cap per part)`
       : `its parts inflate to more than ${formatSize(cap.total)} in all (the cap), reached at entry ${name}`;
-  return new ReaderError(`the .docx is too large to read: ${what}; it may be a zip bomb`, "docx.tooLarge");
+  // Its own code: the user can raise this cap (--max-inflated-bytes), not the lying-size one.
+  return new ReaderError(`the .docx is too large to read: ${what}; it may be a zip bomb`, "docx.overCap");
 }
 
 function lyingSize(entry: ZipEntry): ReaderError {
